@@ -1,0 +1,92 @@
+package dev.frontdoor.gateway.routing;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A path pattern in the style of Next.js's {@code matcher}: literal segments, {@code *} for exactly one segment,
+ * {@code **} (last) for zero or more segments, and {@code {name}} for a captured segment. Matching is
+ * case-insensitive on literal segments; input paths must already be normalised ({@link PathNormalizer}).
+ */
+public final class PathPattern {
+
+    private final String source;
+    private final String[] segments;
+
+    private PathPattern(String source, String[] segments) {
+        this.source = source;
+        this.segments = segments;
+    }
+
+    public static PathPattern compile(String pattern) {
+        if (pattern == null || !pattern.startsWith("/")) {
+            throw new IllegalArgumentException("a path pattern starts with '/': " + pattern);
+        }
+        String[] segments = split(pattern);
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i].equals("**") && i != segments.length - 1) {
+                throw new IllegalArgumentException("'**' may only end a path pattern: " + pattern);
+            }
+            segments[i] = isParameter(segments[i]) || segments[i].equals("*") || segments[i].equals("**")
+                    ? segments[i] : segments[i].toLowerCase(Locale.ROOT);
+        }
+        return new PathPattern(pattern, segments);
+    }
+
+    /** The captured named segments if {@code path} matches, else empty. */
+    public Optional<Map<String, String>> match(String path) {
+        String[] parts = split(path);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.equals("**")) {
+                return Optional.of(params);
+            }
+            if (i >= parts.length) {
+                return Optional.empty();
+            }
+            if (isParameter(segment)) {
+                params.put(segment.substring(1, segment.length() - 1), parts[i]);
+            } else if (!segment.equals("*") && !segment.equals(parts[i].toLowerCase(Locale.ROOT))) {
+                return Optional.empty();
+            }
+        }
+        return parts.length == segments.length ? Optional.of(params) : Optional.empty();
+    }
+
+    public boolean matches(String path) {
+        return match(path).isPresent();
+    }
+
+    /** True if any positive pattern matches and no {@code !}-pattern does. */
+    public static boolean matchesAny(List<String> patterns, String path) {
+        boolean included = false;
+        for (String pattern : patterns) {
+            if (pattern.startsWith("!")) {
+                if (compile(pattern.substring(1)).matches(path)) {
+                    return false;
+                }
+            } else if (!included && compile(pattern).matches(path)) {
+                included = true;
+            }
+        }
+        return included;
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}");
+    }
+
+    private static String[] split(String path) {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

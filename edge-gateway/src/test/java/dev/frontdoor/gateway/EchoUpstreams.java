@@ -1,0 +1,84 @@
+package dev.frontdoor.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * Real HTTP upstreams for the gateway's tests: each answers with what it received (method, URI, headers) as
+ * JSON, and names itself in {@code X-Upstream}. A request with {@code ?delay-ms=N} is answered after N ms.
+ */
+public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new LinkedHashMap<>();
+        for (String name : List.of("auth", "content", "image")) {
+            config.put("frontdoor.gateway.upstreams." + name + ".url", "http://127.0.0.1:" + startEcho(name));
+        }
+        return config;
+    }
+
+    private int startEcho(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/", exchange -> {
+                String query = exchange.getRequestURI().getRawQuery();
+                if (query != null && query.startsWith("delay-ms=")) {
+                    sleep(Long.parseLong(query.substring("delay-ms=".length())));
+                }
+                StringBuilder json = new StringBuilder("{\"upstream\":\"").append(name)
+                        .append("\",\"method\":\"").append(exchange.getRequestMethod())
+                        .append("\",\"uri\":\"").append(escape(exchange.getRequestURI().toString()))
+                        .append("\",\"headers\":{");
+                String separator = "";
+                for (var header : exchange.getRequestHeaders().entrySet()) {
+                    json.append(separator).append('"').append(escape(header.getKey().toLowerCase()))
+                            .append("\":\"").append(escape(String.join(",", header.getValue()))).append('"');
+                    separator = ",";
+                }
+                json.append("}}");
+                byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("X-Upstream", name);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            servers.add(server);
+            return server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    @Override
+    public void stop() {
+        servers.forEach(server -> server.stop(0));
+    }
+}

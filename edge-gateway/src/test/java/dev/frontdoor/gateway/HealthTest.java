@@ -1,0 +1,40 @@
+package dev.frontdoor.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EchoUpstreams.class)
+class HealthTest {
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openapi;
+
+    @Test
+    void managementEndpointsAnswerOnTheManagementPort() {
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(metrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get(openapi).then().statusCode(200);
+    }
+
+    @Test
+    void noServiceManagementPathIsPublic() {
+        for (String path : new String[] {"/q/health/ready", "/q/metrics", "/Q/openapi", "//q/../q/metrics"}) {
+            given().urlEncodingEnabled(false).get(path).then().statusCode(404)
+                    .contentType("application/problem+json").header("X-Upstream", (String) null);
+        }
+    }
+}

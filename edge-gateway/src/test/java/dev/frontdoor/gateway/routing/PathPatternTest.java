@@ -1,0 +1,55 @@
+package dev.frontdoor.gateway.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PathPatternTest {
+
+    @Test
+    void doubleStarMatchesTheRootOfItsPrefixAndAnythingBelow() {
+        PathPattern pattern = PathPattern.compile("/dashboard/**");
+        assertTrue(pattern.matches("/dashboard"));
+        assertTrue(pattern.matches("/dashboard/a/b"));
+        assertFalse(pattern.matches("/dashboardx"));
+        assertFalse(pattern.matches("/"));
+    }
+
+    @Test
+    void singleStarMatchesExactlyOneSegment() {
+        PathPattern pattern = PathPattern.compile("/blog/*");
+        assertTrue(pattern.matches("/blog/a"));
+        assertFalse(pattern.matches("/blog"));
+        assertFalse(pattern.matches("/blog/a/b"));
+    }
+
+    @Test
+    void namedSegmentsAreCaptured() {
+        assertEquals(Map.of("slug", "Hello"), PathPattern.compile("/blog/{slug}").match("/blog/Hello").orElseThrow());
+    }
+
+    @Test
+    void literalsMatchWhateverTheCase() {
+        assertTrue(PathPattern.compile("/Login").matches("/login"));
+        assertTrue(PathPattern.compile("/login").matches("/LOGIN"));
+    }
+
+    @Test
+    void negativePatternsExclude() {
+        List<String> patterns = List.of("/**", "!/_next/static/**", "!/favicon.ico");
+        assertTrue(PathPattern.matchesAny(patterns, "/dashboard"));
+        assertFalse(PathPattern.matchesAny(patterns, "/_next/static/chunk.js"));
+        assertFalse(PathPattern.matchesAny(patterns, "/favicon.ico"));
+    }
+
+    @Test
+    void doubleStarOnlyAtTheEnd() {
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.compile("/a/**/b"));
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.compile("a"));
+    }
+}

@@ -1,0 +1,195 @@
+package dev.frontdoor.testsupport.system;
+
+import dev.frontdoor.testsupport.datastores.DataStores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system as separate processes: the four services started from their built artifacts
+ * ({@code <module>/target/quarkus-app/quarkus-run.jar}) on the JDK running this code, wired to each other and to
+ * real PostgreSQL and Redis. Used by the end-to-end tests and by the local run.
+ */
+public final class FrontdoorSystem implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> ports;
+    private final Path logDir;
+
+    private FrontdoorSystem(Map<Service, Integer> ports, Path logDir) {
+        this.ports = ports;
+        this.logDir = logDir;
+    }
+
+    /**
+     * Starts every service and waits until each reports ready.
+     *
+     * @param extraConfig per service, more system properties (e.g. test settings)
+     */
+    public static FrontdoorSystem start(Path repoRoot, DataStores stores, Map<Service, Integer> ports, Path logDir,
+                                        String profile, Map<Service, Map<String, String>> extraConfig) {
+        FrontdoorSystem system = new FrontdoorSystem(ports, logDir);
+        try {
+            Files.createDirectories(logDir);
+            for (Service service : Service.values()) {
+                system.launch(repoRoot, stores, service, profile, extraConfig.getOrDefault(service, Map.of()));
+            }
+            system.awaitReady();
+            return system;
+        } catch (IOException | RuntimeException e) {
+            system.close();
+            throw new IllegalStateException("the system did not start: " + e.getMessage()
+                    + " (service logs in " + logDir + ")", e);
+        }
+    }
+
+    /** Default ports 8080–8083, or free ports when {@code free} (tests, so they never clash with a local run). */
+    public static Map<Service, Integer> ports(boolean free) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, free ? DataStores.freePort() : service.defaultPort);
+        }
+        return ports;
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public String gatewayUrl() {
+        return url(Service.GATEWAY);
+    }
+
+    public Path logOf(Service service) {
+        return logDir.resolve(service.module + ".log");
+    }
+
+    public long pid(Service service) {
+        return processes.get(service).pid();
+    }
+
+    private void launch(Path repoRoot, DataStores stores, Service service, String profile,
+                        Map<String, String> extraConfig) throws IOException {
+        Path jar = repoRoot.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.port", String.valueOf(ports.get(service)));
+        config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.profile", profile);
+        config.putAll(wiring(service));
+        config.putAll(extraConfig);
+
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xmx256m");
+        command.add("--enable-native-access=ALL-UNNAMED");
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(repoRoot.resolve(service.module).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(service).toFile()));
+        // Credentials travel in the environment, not on the command line where `ps` shows them.
+        builder.environment().putAll(stores.environmentFor(service.shortName, service.usesPostgres, service.usesRedis));
+        processes.put(service, builder.start());
+    }
+
+    /** Where each service finds the others. */
+    private Map<String, String> wiring(Service service) {
+        Map<String, String> config = new LinkedHashMap<>();
+        switch (service) {
+            case GATEWAY -> {
+                config.put("frontdoor.gateway.upstreams.auth.url", url(Service.AUTH));
+                config.put("frontdoor.gateway.upstreams.content.url", url(Service.CONTENT));
+                config.put("frontdoor.gateway.upstreams.image.url", url(Service.IMAGE));
+            }
+            case CONTENT -> config.put("frontdoor.content.auth-url", url(Service.AUTH));
+            case IMAGE -> config.put("frontdoor.image.local-origin", url(Service.CONTENT));
+            case AUTH -> { }
+        }
+        return config;
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        for (Service service : Service.values()) {
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            while (true) {
+                Process process = processes.get(service);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.module + " exited with " + process.exitValue());
+                }
+                try {
+                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + service.module, e);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.module + " was not ready within " + READY_TIMEOUT);
+                }
+                sleep(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    /** Stops the services gracefully (SIGTERM), then forcibly after a grace period. */
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        processes.clear();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path writePid(Path dir, Service service, long pid) {
+        try {
+            Files.createDirectories(dir);
+            return Files.writeString(dir.resolve(service.module + ".pid"), Long.toString(pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.frontdoor.testsupport.system;
+
+import dev.frontdoor.testsupport.datastores.DataStores;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local run ({@code bin/up}): PostgreSQL and Redis with data kept under {@code .frontdoor/data}, the four
+ * services on 8080–8083, until Ctrl-C or {@code bin/down}.
+ */
+public final class LocalRun {
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path state = root.resolve(".frontdoor");
+        int pgPort = Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_PG_PORT", "15432"));
+        int redisPort = Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_REDIS_PORT", "16379"));
+
+        DataStores stores = DataStores.forLocalRun(state.resolve("data"), pgPort, redisPort);
+        FrontdoorSystem system;
+        try {
+            system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(false), state.resolve("logs"),
+                    "prod", localSettings());
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
+        for (Service service : Service.values()) {
+            FrontdoorSystem.writePid(state.resolve("run"), service, system.pid(service));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Frontdoor…");
+            system.close();
+            stores.close();
+            stopped.countDown();
+        }));
+        System.out.println();
+        System.out.println("Frontdoor is up: " + system.gatewayUrl() + "/");
+        System.out.println("  logs: " + state.resolve("logs") + "   stop: Ctrl-C or bin/down");
+        stopped.await();
+    }
+
+    /** Plain-HTTP localhost needs cookies without the Secure attribute; this is the explicit local-dev switch. */
+    private static Map<Service, Map<String, String>> localSettings() {
+        return Map.of();
+    }
+}
