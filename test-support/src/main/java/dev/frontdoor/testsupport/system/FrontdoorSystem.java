@@ -28,10 +28,12 @@ public final class FrontdoorSystem implements AutoCloseable {
 
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports;
+    private final int gatewayManagementPort;
     private final Path logDir;
 
-    private FrontdoorSystem(Map<Service, Integer> ports, Path logDir) {
+    private FrontdoorSystem(Map<Service, Integer> ports, int gatewayManagementPort, Path logDir) {
         this.ports = ports;
+        this.gatewayManagementPort = gatewayManagementPort;
         this.logDir = logDir;
     }
 
@@ -40,9 +42,10 @@ public final class FrontdoorSystem implements AutoCloseable {
      *
      * @param extraConfig per service, more system properties (e.g. test settings)
      */
-    public static FrontdoorSystem start(Path repoRoot, DataStores stores, Map<Service, Integer> ports, Path logDir,
-                                        String profile, Map<Service, Map<String, String>> extraConfig) {
-        FrontdoorSystem system = new FrontdoorSystem(ports, logDir);
+    public static FrontdoorSystem start(Path repoRoot, DataStores stores, Map<Service, Integer> ports,
+                                        int gatewayManagementPort, Path logDir, String profile,
+                                        Map<Service, Map<String, String>> extraConfig) {
+        FrontdoorSystem system = new FrontdoorSystem(ports, gatewayManagementPort, logDir);
         try {
             Files.createDirectories(logDir);
             for (Service service : Service.values()) {
@@ -72,6 +75,11 @@ public final class FrontdoorSystem implements AutoCloseable {
 
     public String gatewayUrl() {
         return url(Service.GATEWAY);
+    }
+
+    /** Where a service answers /q/health, /q/metrics and /q/openapi (the gateway: its separate management port). */
+    public String managementUrl(Service service) {
+        return service == Service.GATEWAY ? "http://127.0.0.1:" + gatewayManagementPort : url(service);
     }
 
     public Path logOf(Service service) {
@@ -118,13 +126,12 @@ public final class FrontdoorSystem implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>();
         switch (service) {
             case GATEWAY -> {
+                config.put("quarkus.management.port", String.valueOf(gatewayManagementPort));
                 config.put("frontdoor.gateway.upstreams.auth.url", url(Service.AUTH));
                 config.put("frontdoor.gateway.upstreams.content.url", url(Service.CONTENT));
                 config.put("frontdoor.gateway.upstreams.image.url", url(Service.IMAGE));
             }
-            case CONTENT -> config.put("frontdoor.content.auth-url", url(Service.AUTH));
-            case IMAGE -> config.put("frontdoor.image.local-origin", url(Service.CONTENT));
-            case AUTH -> { }
+            case AUTH, CONTENT, IMAGE -> { }
         }
         return config;
     }
@@ -133,7 +140,7 @@ public final class FrontdoorSystem implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         for (Service service : Service.values()) {
-            HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build();
             while (true) {
                 Process process = processes.get(service);

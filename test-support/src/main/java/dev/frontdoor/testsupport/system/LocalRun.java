@@ -19,12 +19,13 @@ public final class LocalRun {
         Path state = root.resolve(".frontdoor");
         int pgPort = Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_PG_PORT", "15432"));
         int redisPort = Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_REDIS_PORT", "16379"));
+        int managementPort = Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_MANAGEMENT_PORT", "9000"));
 
         DataStores stores = DataStores.forLocalRun(state.resolve("data"), pgPort, redisPort);
         FrontdoorSystem system;
         try {
-            system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(false), state.resolve("logs"),
-                    "prod", localSettings());
+            system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(false), managementPort,
+                    state.resolve("logs"), "prod", Map.of());
         } catch (RuntimeException e) {
             stores.close();
             throw e;
@@ -43,10 +44,5 @@ public final class LocalRun {
         System.out.println("Frontdoor is up: " + system.gatewayUrl() + "/");
         System.out.println("  logs: " + state.resolve("logs") + "   stop: Ctrl-C or bin/down");
         stopped.await();
-    }
-
-    /** Plain-HTTP localhost needs cookies without the Secure attribute; this is the explicit local-dev switch. */
-    private static Map<Service, Map<String, String>> localSettings() {
-        return Map.of();
     }
 }

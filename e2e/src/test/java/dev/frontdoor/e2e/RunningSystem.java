@@ -1,0 +1,49 @@
+package dev.frontdoor.e2e;
+
+import dev.frontdoor.testsupport.datastores.DataStores;
+import dev.frontdoor.testsupport.system.FrontdoorSystem;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A JUnit extension that starts the whole system once for all end-to-end tests (fresh PostgreSQL and Redis, the
+ * four services from their built jars on free ports) and stops it when the test run ends.
+ */
+public final class RunningSystem implements BeforeAllCallback {
+
+    private static FrontdoorSystem system;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningSystem.class, key -> start(), Resource.class);
+    }
+
+    public static FrontdoorSystem system() {
+        return system;
+    }
+
+    private static Resource start() {
+        Path root = Path.of(System.getProperty("frontdoor.repo.root", "..")).toAbsolutePath().normalize();
+        DataStores stores = DataStores.forTests();
+        try {
+            system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(true), DataStores.freePort(),
+                    root.resolve("e2e/target/service-logs"), "prod", Map.of());
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
+        return new Resource(system, stores);
+    }
+
+    /** Closed by JUnit when the root context ends: services first, then their data stores. */
+    record Resource(FrontdoorSystem system, DataStores stores) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            system.close();
+            stores.close();
+        }
+    }
+}
