@@ -84,6 +84,9 @@ public class UpstreamProxies {
                 throw new IllegalStateException("no routing decision for " + request.getURI());
             }
             request.setURI(forwarded.uri());
+            // The client's trace context was taken up by the gateway's server span; the HTTP client's tracer sends
+            // a child of that span upstream, so the copied originals would make a second, conflicting value.
+            request.headers().remove("traceparent").remove("tracestate");
             return context.sendRequest().recover(failure -> {
                 boolean timeout = failure instanceof TimeoutException
                         || failure.getClass().getSimpleName().contains("Timeout");

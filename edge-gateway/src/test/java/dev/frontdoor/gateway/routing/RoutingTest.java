@@ -85,6 +85,13 @@ class RoutingTest {
     }
 
     @Test
+    void traceContextIsPropagatedToTheUpstream() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").get("/").then().statusCode(200)
+                .body("headers.traceparent", matchesPattern("00-" + traceId + "-[0-9a-f]{16}-0[01]"));
+    }
+
+    @Test
     void requestBodiesAreStreamedToTheUpstream() {
         given().contentType("application/json").body("{\"a\":1}").post("/api/posts").then().statusCode(200)
                 .body("method", equalTo("POST")).body("headers.content-length", equalTo("7"));

@@ -191,10 +191,10 @@ public final class FrontdoorSystem implements AutoCloseable {
         }
     }
 
-    static Path writePid(Path dir, Service service, long pid) {
+    static Path writePid(Path dir, String name, long pid) {
         try {
             Files.createDirectories(dir);
-            return Files.writeString(dir.resolve(service.module + ".pid"), Long.toString(pid));
+            return Files.writeString(dir.resolve(name + ".pid"), Long.toString(pid));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,8 +31,9 @@ public final class LocalRun {
             throw e;
         }
         for (Service service : Service.values()) {
-            FrontdoorSystem.writePid(state.resolve("run"), service, system.pid(service));
+            FrontdoorSystem.writePid(state.resolve("run"), service.module(), system.pid(service));
         }
+        FrontdoorSystem.writePid(state.resolve("run"), "launcher", ProcessHandle.current().pid());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Frontdoor…");
