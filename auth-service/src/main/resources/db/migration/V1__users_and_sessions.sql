@@ -13,6 +13,7 @@ CREATE UNIQUE INDEX users_email_key ON users (lower(email));
 
 CREATE TABLE sessions (
     id_hash      bytea PRIMARY KEY,
+    public_id    uuid        NOT NULL UNIQUE,
     user_id      uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     created_at   timestamptz NOT NULL DEFAULT now(),
     last_seen_at timestamptz NOT NULL DEFAULT now(),

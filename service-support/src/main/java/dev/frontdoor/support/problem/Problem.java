@@ -1,8 +1,13 @@
 package dev.frontdoor.support.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.ConstraintViolation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An RFC 9457 problem detail. {@code errors} carries per-field validation messages; {@code requestId} lets a user
@@ -21,6 +26,25 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static Problem validation(Map<String, List<String>> errors) {
         return new Problem("about:blank", "Validation failed", 400, "One or more fields are invalid.", null, null,
                 Map.copyOf(errors));
+    }
+
+    /** Per-field messages from Bean Validation, each field's messages sorted and without repeats. */
+    public static Problem validation(Set<? extends ConstraintViolation<?>> violations) {
+        Map<String, Set<String>> byField = new TreeMap<>();
+        for (ConstraintViolation<?> violation : violations) {
+            byField.computeIfAbsent(fieldName(violation), k -> new TreeSet<>()).add(violation.getMessage());
+        }
+        Map<String, List<String>> errors = new TreeMap<>();
+        byField.forEach((field, messages) -> errors.put(field, List.copyOf(new ArrayList<>(messages))));
+        return validation(errors);
+    }
+
+    /** "create.arg0.email" → "email": clients know their fields, not our method signatures. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int dot = path.lastIndexOf('.');
+        String leaf = dot < 0 ? path : path.substring(dot + 1);
+        return leaf.matches("arg\\d+") || leaf.isEmpty() ? "body" : leaf;
     }
 
     Problem at(String instance, String requestId) {

@@ -1,16 +1,13 @@
 package dev.frontdoor.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.validation.ConstraintViolation;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -35,12 +32,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
-        Map<String, List<String>> errors = new TreeMap<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.computeIfAbsent(fieldName(violation), k -> new ArrayList<>()).add(violation.getMessage());
-        }
-        errors.values().forEach(messages -> messages.sort(null));
-        return responses.toResponse(Problem.validation(errors), uri, headers);
+        return responses.toResponse(Problem.validation(e.getConstraintViolations()), uri, headers);
+    }
+
+    /** More specific than Quarkus' built-in mapper for this type, which answers with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return malformedJson(e, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -79,13 +77,5 @@ public class ProblemExceptionMappers {
 
     private static String requestId(HttpHeaders headers) {
         return dev.frontdoor.support.requestid.RequestIds.of(headers);
-    }
-
-    /** "create.arg0.email" → "email": clients know their fields, not our method signatures. */
-    static String fieldName(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        int dot = path.lastIndexOf('.');
-        String leaf = dot < 0 ? path : path.substring(dot + 1);
-        return leaf.matches("arg\\d+") || leaf.isEmpty() ? "body" : leaf;
     }
 }

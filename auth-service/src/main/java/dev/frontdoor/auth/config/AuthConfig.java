@@ -1,0 +1,103 @@
+package dev.frontdoor.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every limit and lifetime of the auth service; defaults here, overrides from the environment. */
+@ConfigMapping(prefix = "frontdoor.auth")
+public interface AuthConfig {
+
+    /** {@code iss} of every session token. */
+    @WithDefault("frontdoor")
+    String issuer();
+
+    /** Origins allowed to send state-changing browser requests (scheme://host[:port]). */
+    List<String> allowedOrigins();
+
+    Session session();
+
+    Cookie cookie();
+
+    Keys keys();
+
+    Passwords passwords();
+
+    Throttle throttle();
+
+    interface Session {
+        /** Absolute lifetime of a session from login. */
+        @WithDefault("7D")
+        Duration absoluteLifetime();
+
+        /** A session unused for this long is over. */
+        @WithDefault("24H")
+        Duration idleTimeout();
+
+        /** Last-seen is written at most this often per session, so reads stay reads. */
+        @WithDefault("60S")
+        Duration touchInterval();
+
+        /** How long a live session's state may be served from Redis before PostgreSQL is asked again. */
+        @WithDefault("30S")
+        Duration cacheTtl();
+    }
+
+    interface Cookie {
+        /** {@code Secure} attribute and the {@code __Host-} name. Only a local plain-HTTP run turns it off. */
+        @WithDefault("true")
+        boolean secure();
+    }
+
+    interface Keys {
+        /** Key id ({@code kid}) that signs new tokens. */
+        Optional<String> active();
+
+        /** Keys by id: the active one needs its private key; retired ones only verify (public key). */
+        Map<String, KeyConfig> signing();
+
+        /** Dev and test only: with no keys configured, generate an ephemeral key at start-up. */
+        @WithDefault("false")
+        boolean generateIfMissing();
+    }
+
+    interface KeyConfig {
+        /** PKCS#8 PEM of a P-256 private key. */
+        Optional<String> privateKey();
+
+        /** X.509 PEM of the public key (SubjectPublicKeyInfo). */
+        String publicKey();
+    }
+
+    interface Passwords {
+        /** Argon2id parameters (OWASP: 19 MiB, 2 iterations, 1 lane). Hashes made with others are upgraded at login. */
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+
+    interface Throttle {
+        /** Failed logins per account and client address within the window. */
+        @WithDefault("5")
+        int maxFailuresPerAccount();
+
+        /** Login attempts per client address within the window. */
+        @WithDefault("30")
+        int maxAttemptsPerAddress();
+
+        /** Email-availability checks per client address within the window. */
+        @WithDefault("60")
+        int maxLookupsPerAddress();
+
+        @WithDefault("15M")
+        Duration window();
+    }
+}

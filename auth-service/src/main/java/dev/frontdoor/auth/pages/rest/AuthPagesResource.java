@@ -1,0 +1,125 @@
+package dev.frontdoor.auth.pages.rest;
+
+import dev.frontdoor.auth.pages.RedirectTargets;
+import dev.frontdoor.auth.sessions.service.SessionService;
+import dev.frontdoor.auth.users.service.AccountService;
+import dev.frontdoor.auth.users.service.SignupForm;
+import dev.frontdoor.auth.web.ClientInfo;
+import dev.frontdoor.auth.web.CurrentSession;
+import dev.frontdoor.auth.web.SessionCookies;
+import dev.frontdoor.support.problem.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The login, signup and logout forms. They work without JavaScript: errors re-render the form with the
+ * messages next to their fields and the typed name and email kept (never the password); success is a 303.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AuthPagesResource {
+
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final CurrentSession current;
+    private final SessionCookies cookies;
+    private final HttpServerRequest request;
+
+    public AuthPagesResource(AccountService accounts, SessionService sessions, CurrentSession current,
+                             SessionCookies cookies, HttpServerRequest request) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.current = current;
+        this.cookies = cookies;
+        this.request = request;
+    }
+
+    @CheckedTemplate(basePath = "pages")
+    static class Templates {
+        static native TemplateInstance login(String email, String next, String error);
+
+        static native TemplateInstance signup(String name, String email, String next, Map<String, List<String>> errors);
+    }
+
+    @GET
+    @Path("/login")
+    public Response loginPage(@QueryParam("next") String next) {
+        if (current.get().isPresent()) {
+            return seeOther(RedirectTargets.safe(next)).build();
+        }
+        return page(200, Templates.login("", safeNext(next), null)).build();
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@FormParam("email") String email, @FormParam("password") String password,
+                          @FormParam("next") String next) {
+        try {
+            var signedIn = accounts.login(email, password, ClientInfo.userAgent(request), ClientInfo.address(request));
+            return seeOther(RedirectTargets.safe(next)).header("Set-Cookie", cookies.set(signedIn.token())).build();
+        } catch (ProblemException e) {
+            Response.ResponseBuilder page = page(e.problem().status(),
+                    Templates.login(email == null ? "" : email, safeNext(next), e.problem().detail()));
+            e.headers().forEach(page::header);
+            return page.build();
+        }
+    }
+
+    @GET
+    @Path("/signup")
+    public Response signupPage(@QueryParam("next") String next) {
+        if (current.get().isPresent()) {
+            return seeOther(RedirectTargets.safe(next)).build();
+        }
+        return page(200, Templates.signup("", "", safeNext(next), Map.of())).build();
+    }
+
+    @POST
+    @Path("/signup")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signup(@FormParam("name") String name, @FormParam("email") String email,
+                           @FormParam("password") String password, @FormParam("next") String next) {
+        try {
+            var signedIn = accounts.signup(SignupForm.normalized(name, email, password),
+                    ClientInfo.userAgent(request), ClientInfo.address(request));
+            return seeOther(RedirectTargets.safe(next)).header("Set-Cookie", cookies.set(signedIn.token())).build();
+        } catch (ProblemException e) {
+            return page(e.problem().status(), Templates.signup(name == null ? "" : name, email == null ? "" : email,
+                    safeNext(next), e.problem().errors() == null ? Map.of() : e.problem().errors())).build();
+        }
+    }
+
+    @POST
+    @Path("/logout")
+    public Response logout() {
+        current.get().ifPresent(s -> sessions.revoke(s.idHash()));
+        return seeOther("/login").header("Set-Cookie", cookies.clear()).build();
+    }
+
+    private static String safeNext(String next) {
+        return RedirectTargets.safe(next);
+    }
+
+    private static Response.ResponseBuilder seeOther(String location) {
+        return Response.seeOther(URI.create(location)).header("Cache-Control", "no-store");
+    }
+
+    private static Response.ResponseBuilder page(int status, TemplateInstance template) {
+        return Response.status(status).entity(template).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "private, no-store");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.frontdoor.auth.users.rest;
+
+import dev.frontdoor.auth.users.service.AccountService;
+import dev.frontdoor.auth.users.service.SignupForm;
+import dev.frontdoor.auth.web.ClientInfo;
+import dev.frontdoor.auth.web.CurrentSession;
+import dev.frontdoor.auth.web.SessionCookies;
+import dev.frontdoor.support.problem.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Accounts over JSON: signup, the current user, email availability, and the admin's user list. */
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountApiResource {
+
+    private final AccountService accounts;
+    private final CurrentSession current;
+    private final SessionCookies cookies;
+    private final HttpServerRequest request;
+
+    public AccountApiResource(AccountService accounts, CurrentSession current, SessionCookies cookies,
+                              HttpServerRequest request) {
+        this.accounts = accounts;
+        this.current = current;
+        this.cookies = cookies;
+        this.request = request;
+    }
+
+    /** 201 with the new user and a session cookie; 400 with per-field errors. */
+    @POST
+    @Path("/signup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signup(SignupRequest body) {
+        if (body == null) {
+            throw ProblemException.of(400, "Bad Request", "A JSON body with name, email and password is required.");
+        }
+        var signedIn = accounts.signup(SignupForm.normalized(body.name(), body.email(), body.password()),
+                ClientInfo.userAgent(request), ClientInfo.address(request));
+        return Response.status(201).entity(UserView.of(signedIn.user()))
+                .header("Set-Cookie", cookies.set(signedIn.token())).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("/me")
+    public Response me() {
+        var session = current.require();
+        var user = accounts.find(session.userId())
+                .orElseThrow(() -> ProblemException.of(401, "Unauthorized", "Sign in to continue."));
+        return Response.ok(UserView.of(user)).header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
+    @Path("/email-available")
+    public Map<String, Boolean> emailAvailable(@QueryParam("email") String email) {
+        return Map.of("available", accounts.emailAvailable(email, ClientInfo.address(request)));
+    }
+
+    /** Admin only: 401 without a session, 403 for a user who is not an admin. */
+    @GET
+    @Path("/admin/users")
+    public List<UserView> users(@QueryParam("page") @DefaultValue("0") int page,
+                                @QueryParam("size") @DefaultValue("50") int size) {
+        current.requireAdmin();
+        if (page < 0 || size < 1 || size > 200) {
+            throw ProblemException.of(400, "Bad Request", "page must be ≥ 0 and size between 1 and 200.");
+        }
+        return accounts.list(page, size).stream().map(UserView::of).toList();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.frontdoor.auth.users.service;
+
+import dev.frontdoor.auth.config.AuthConfig;
+import dev.frontdoor.auth.sessions.service.IssuedToken;
+import dev.frontdoor.auth.sessions.service.SessionService;
+import dev.frontdoor.auth.throttle.Throttle;
+import dev.frontdoor.auth.users.model.User;
+import dev.frontdoor.auth.users.repository.UserRepository;
+import dev.frontdoor.support.problem.Problem;
+import dev.frontdoor.support.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Signup and login: validation, password hashing, throttling, and the session each one starts. */
+@ApplicationScoped
+public class AccountService {
+
+    static final String EMAIL_TAKEN = "An account with this email already exists.";
+    static final String BAD_CREDENTIALS = "Invalid email or password.";
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final SessionService sessions;
+    private final Throttle throttle;
+    private final Validator validator;
+    private final AuthConfig.Throttle limits;
+
+    public AccountService(UserRepository users, PasswordHasher hasher, SessionService sessions, Throttle throttle,
+                          Validator validator, AuthConfig config) {
+        this.users = users;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.validator = validator;
+        this.limits = config.throttle();
+    }
+
+    /** Creates the account and its first session; invalid input is a 400 problem with per-field errors. */
+    public SignedIn signup(SignupForm form, String userAgent, String ip) {
+        Set<ConstraintViolation<SignupForm>> violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.validation(violations));
+        }
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.email = form.email();
+        user.name = form.name();
+        user.passwordHash = hasher.hash(form.password());
+        user.role = User.ROLE_USER;
+        user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        user.updatedAt = user.createdAt;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (users.emailTaken(user.email)) {
+                    throw emailTaken();
+                }
+                users.persist(user);
+            });
+        } catch (PersistenceException e) {
+            // Two signups with one address at once: the unique index decides, and the loser hears the same thing.
+            throw emailTaken();
+        }
+        return new SignedIn(user, sessions.create(user, userAgent, ip));
+    }
+
+    /**
+     * Unknown email and wrong password give the same answer after the same work. Attempts are throttled per
+     * client address, failures per account and address; a success clears the account's failures.
+     */
+    public SignedIn login(String email, String password, String userAgent, String ip) {
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String pw = password == null ? "" : password;
+        String addressKey = "login:ip:" + ip;
+        String accountKey = "login:acct:" + digest(normalized) + ":" + ip;
+        long wait = throttle.hit(addressKey, limits.maxAttemptsPerAddress(), limits.window());
+        if (wait == 0) {
+            wait = throttle.retryAfterIfAtLimit(accountKey, limits.maxFailuresPerAccount());
+        }
+        if (wait > 0) {
+            throw new ProblemException(Problem.of(429, "Too Many Requests",
+                    "Too many login attempts. Try again later."), Map.of("Retry-After", Long.toString(wait)));
+        }
+        Optional<User> found = normalized.isEmpty() || pw.length() > 1024
+                ? Optional.empty() : QuarkusTransaction.requiringNew().call(() -> users.findByEmail(normalized));
+        boolean valid;
+        if (found.isPresent()) {
+            valid = hasher.verify(pw, found.get().passwordHash) && !found.get().disabled;
+        } else {
+            hasher.verifyDecoy(pw);
+            valid = false;
+        }
+        if (!valid) {
+            throttle.hit(accountKey, Integer.MAX_VALUE, limits.window());
+            throw badCredentials();
+        }
+        throttle.reset(accountKey);
+        User user = found.get();
+        if (hasher.needsUpgrade(user.passwordHash)) {
+            String upgraded = hasher.hash(pw);
+            QuarkusTransaction.requiringNew().run(() ->
+                    users.update("passwordHash = ?1, updatedAt = ?2 where id = ?3", upgraded,
+                            OffsetDateTime.now(ZoneOffset.UTC), user.id));
+        }
+        return new SignedIn(user, sessions.create(user, userAgent, ip));
+    }
+
+    /** For as-you-type checks; throttled per client address because it tells whether an account exists. */
+    public boolean emailAvailable(String email, String ip) {
+        long wait = throttle.hit("lookup:ip:" + ip, limits.maxLookupsPerAddress(), limits.window());
+        if (wait > 0) {
+            throw new ProblemException(Problem.of(429, "Too Many Requests", "Too many lookups. Try again later."),
+                    Map.of("Retry-After", Long.toString(wait)));
+        }
+        SignupForm probe = SignupForm.normalized("xx", email, null);
+        if (!validator.validateProperty(probe, "email").isEmpty()) {
+            throw new ProblemException(Problem.validation(Map.of("email", List.of("Please enter a valid email."))));
+        }
+        return !QuarkusTransaction.requiringNew().call(() -> users.emailTaken(probe.email()));
+    }
+
+    public Optional<User> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> users.findByIdOptional(id));
+    }
+
+    public List<User> list(int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> users.page(page, size));
+    }
+
+    private static ProblemException emailTaken() {
+        return new ProblemException(Problem.validation(Map.of("email", List.of(EMAIL_TAKEN))));
+    }
+
+    private static ProblemException badCredentials() {
+        return ProblemException.of(401, "Unauthorized", BAD_CREDENTIALS);
+    }
+
+    private static String digest(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A user who has just signed up or logged in, and the token of the new session. */
+    public record SignedIn(User user, IssuedToken token) {
+    }
+}
