@@ -26,9 +26,25 @@ class GatewayWiringIT {
     }
 
     @Test
-    void authApiReachesAuthService() {
-        given().baseUri(system().gatewayUrl()).accept("application/json").get("/api/auth/no-such-endpoint").then()
-                .statusCode(404).contentType("application/problem+json");
+    void signupThroughTheGatewayStartsASessionThatAuthRecognises() {
+        String email = "e2e-" + java.util.UUID.randomUUID() + "@example.test";
+        var signup = given().baseUri(system().gatewayUrl()).contentType("application/json")
+                .body(java.util.Map.of("name", "Ada", "email", email, "password", "Tr0ub4dor&3-horse"))
+                .post("/api/auth/signup").then().statusCode(201).extract();
+        var cookie = signup.detailedCookie("session");
+        org.junit.jupiter.api.Assertions.assertTrue(cookie.isHttpOnly());
+        org.junit.jupiter.api.Assertions.assertEquals("Lax", cookie.getSameSite());
+        given().baseUri(system().gatewayUrl()).cookie("session", cookie.getValue()).get("/api/auth/me").then()
+                .statusCode(200).body("name", equalTo("Ada"));
+        given().baseUri(system().gatewayUrl()).get("/.well-known/jwks.json").then().statusCode(200)
+                .body("keys[0].kid", equalTo("local"));
+    }
+
+    @Test
+    void introspectionIsNotReachableThroughTheGateway() {
+        given().baseUri(system().gatewayUrl()).contentType("application/json").body("{\"token\":\"x\"}")
+                .post("/internal/sessions/introspect").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("No route serves this path."));
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class RunningSystem implements BeforeAllCallback {
         DataStores stores = DataStores.forTests();
         try {
             system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(true), DataStores.freePort(),
-                    root.resolve("e2e/target/service-logs"), "prod", Map.of());
+                    root.resolve("e2e/target/system"), "prod", Map.of());
         } catch (RuntimeException e) {
             stores.close();
             throw e;

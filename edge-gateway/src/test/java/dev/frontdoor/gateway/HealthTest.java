@@ -31,8 +31,9 @@ class HealthTest {
     }
 
     @Test
-    void noServiceManagementPathIsPublic() {
-        for (String path : new String[] {"/q/health/ready", "/q/metrics", "/Q/openapi", "//q/../q/metrics"}) {
+    void noManagementOrInternalPathIsPublic() {
+        for (String path : new String[] {"/q/health/ready", "/q/metrics", "/Q/openapi", "//q/../q/metrics",
+            "/internal/sessions/introspect", "/x/../Internal/sessions/introspect"}) {
             given().urlEncodingEnabled(false).get(path).then().statusCode(404)
                     .contentType("application/problem+json").header("X-Upstream", (String) null);
         }

@@ -40,16 +40,20 @@ public final class FrontdoorSystem implements AutoCloseable {
     /**
      * Starts every service and waits until each reports ready.
      *
+     * @param stateDir    where logs and the local signing key are kept
      * @param extraConfig per service, more system properties (e.g. test settings)
      */
     public static FrontdoorSystem start(Path repoRoot, DataStores stores, Map<Service, Integer> ports,
-                                        int gatewayManagementPort, Path logDir, String profile,
+                                        int gatewayManagementPort, Path stateDir, String profile,
                                         Map<Service, Map<String, String>> extraConfig) {
+        Path logDir = stateDir.resolve("logs");
         FrontdoorSystem system = new FrontdoorSystem(ports, gatewayManagementPort, logDir);
         try {
             Files.createDirectories(logDir);
+            Map<String, String> authSecrets = LocalSigningKey.environment(stateDir);
             for (Service service : Service.values()) {
-                system.launch(repoRoot, stores, service, profile, extraConfig.getOrDefault(service, Map.of()));
+                system.launch(repoRoot, stores, service, profile, extraConfig.getOrDefault(service, Map.of()),
+                        service == Service.AUTH ? authSecrets : Map.of());
             }
             system.awaitReady();
             return system;
@@ -91,7 +95,7 @@ public final class FrontdoorSystem implements AutoCloseable {
     }
 
     private void launch(Path repoRoot, DataStores stores, Service service, String profile,
-                        Map<String, String> extraConfig) throws IOException {
+                        Map<String, String> extraConfig, Map<String, String> secrets) throws IOException {
         Path jar = repoRoot.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
@@ -118,6 +122,7 @@ public final class FrontdoorSystem implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(service).toFile()));
         // Credentials travel in the environment, not on the command line where `ps` shows them.
         builder.environment().putAll(stores.environmentFor(service.shortName, service.usesPostgres, service.usesRedis));
+        builder.environment().putAll(secrets);
         processes.put(service, builder.start());
     }
 
@@ -131,7 +136,12 @@ public final class FrontdoorSystem implements AutoCloseable {
                 config.put("frontdoor.gateway.upstreams.content.url", url(Service.CONTENT));
                 config.put("frontdoor.gateway.upstreams.image.url", url(Service.IMAGE));
             }
-            case AUTH, CONTENT, IMAGE -> { }
+            case AUTH -> {
+                // A local run and the end-to-end tests speak plain HTTP: cookies without Secure (explicit switch).
+                config.put("frontdoor.auth.cookie.secure", "false");
+                config.put("frontdoor.auth.allowed-origins", gatewayUrl() + ",http://localhost:" + ports.get(Service.GATEWAY));
+            }
+            case CONTENT, IMAGE -> { }
         }
         return config;
     }

@@ -25,7 +25,7 @@ public final class LocalRun {
         FrontdoorSystem system;
         try {
             system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(false), managementPort,
-                    state.resolve("logs"), "prod", Map.of());
+                    state, "prod", Map.of());
         } catch (RuntimeException e) {
             stores.close();
             throw e;
