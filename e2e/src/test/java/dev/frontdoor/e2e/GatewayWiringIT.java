@@ -38,6 +38,25 @@ class GatewayWiringIT {
                 .statusCode(200).body("name", equalTo("Ada"));
         given().baseUri(system().gatewayUrl()).get("/.well-known/jwks.json").then().statusCode(200)
                 .body("keys[0].kid", equalTo("local"));
+
+        // The gateway's optimistic check knows the cookie: the login page sends the visitor on.
+        given().baseUri(system().gatewayUrl()).redirects().follow(false).cookie("session", cookie.getValue())
+                .get("/login").then().statusCode(303).header("Location", equalTo("/dashboard"));
+
+        // Logout revokes the session; the old cookie still has a valid signature, so the gateway lets it
+        // through, and auth-service's secure check refuses it.
+        given().baseUri(system().gatewayUrl()).cookie("session", cookie.getValue())
+                .header("Origin", system().gatewayUrl()).post("/api/auth/logout").then().statusCode(204);
+        given().baseUri(system().gatewayUrl()).cookie("session", cookie.getValue()).get("/api/auth/me").then()
+                .statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void anonymousDashboardRedirectsToLogin() {
+        given().baseUri(system().gatewayUrl()).redirects().follow(false).get("/dashboard").then().statusCode(303)
+                .header("Location", equalTo("/login?next=%2Fdashboard"));
+        given().baseUri(system().gatewayUrl()).get("/login").then().statusCode(200).contentType("text/html")
+                .body(containsString("<form method=\"post\" action=\"/login\""));
     }
 
     @Test

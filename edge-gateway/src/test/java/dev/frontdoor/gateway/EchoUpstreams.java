@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 /**
  * Real HTTP upstreams for the gateway's tests: each answers with what it received (method, URI, headers) as
  * JSON, and names itself in {@code X-Upstream}. A request with {@code ?delay-ms=N} is answered after N ms.
+ * The "auth" upstream also publishes {@link TestSessions}' key at {@code /.well-known/jwks.json}.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +35,15 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            if (name.equals("auth")) {
+                server.createContext("/.well-known/jwks.json", exchange -> {
+                    byte[] body = TestSessions.jwks().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+            }
             server.createContext("/", exchange -> {
                 String query = exchange.getRequestURI().getRawQuery();
                 if (query != null && query.startsWith("delay-ms=")) {

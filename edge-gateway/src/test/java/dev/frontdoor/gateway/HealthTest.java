@@ -25,7 +25,8 @@ class HealthTest {
 
     @Test
     void managementEndpointsAnswerOnTheManagementPort() {
-        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem("Session signing keys"));
         given().get(metrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().get(openapi).then().statusCode(200);
     }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The route table and the upstreams it forwards to; the defaults are in application.properties. */
 @ConfigMapping(prefix = "frontdoor.gateway")
@@ -15,6 +16,41 @@ public interface GatewayConfig {
 
     /** Routes in order; the first whose predicates all match wins. */
     List<RouteConfig> routes();
+
+    /** The optimistic session check. */
+    SessionConfig session();
+
+    interface SessionConfig {
+        /** Where auth-service publishes its keys; by default {@code <upstream auth>/.well-known/jwks.json}. */
+        Optional<String> jwksUrl();
+
+        /** {@code iss} the tokens must carry. */
+        @WithDefault("frontdoor")
+        String issuer();
+
+        /** How often the key set is fetched again (an unknown {@code kid} also triggers a fetch). */
+        @WithDefault("5M")
+        Duration jwksRefresh();
+
+        /** At most one extra fetch per this interval for unknown key ids, so forged kids cannot flood auth. */
+        @WithDefault("30S")
+        Duration unknownKeyCooldown();
+
+        /** Pages that need a session: without one, 303 to the login page with {@code next}. */
+        List<String> protectedPages();
+
+        /** APIs that need a session: without one, 401 problem+json, never a redirect. */
+        List<String> protectedApis();
+
+        /** Pages only for visitors without a session (login, signup): with one, 303 to {@link #signedInHome()}. */
+        List<String> guestOnlyPages();
+
+        @WithDefault("/login")
+        String loginPage();
+
+        @WithDefault("/dashboard")
+        String signedInHome();
+    }
 
     interface UpstreamConfig {
         /** Base URL, e.g. {@code http://auth-service:8081}. */

@@ -3,6 +3,7 @@ package dev.frontdoor.gateway.routing;
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.proxy.ForwardedRequest;
 import dev.frontdoor.gateway.proxy.UpstreamProxies;
+import dev.frontdoor.gateway.session.SessionGate;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,17 +13,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every public request passes here: client-set internal headers are removed, the path is normalised, a route is
- * chosen on the normalised path, and the request is forwarded.
+ * Every public request passes here: client-set internal headers are removed, the path is normalised, the session
+ * gate decides on the normalised path, a route is chosen, and the request is forwarded.
  */
 @ApplicationScoped
 public class GatewayRouter {
 
     private final RouteTable routes;
+    private final SessionGate sessionGate;
     private final UpstreamProxies proxies;
 
-    public GatewayRouter(RouteTable routes, UpstreamProxies proxies) {
+    public GatewayRouter(RouteTable routes, SessionGate sessionGate, UpstreamProxies proxies) {
         this.routes = routes;
+        this.sessionGate = sessionGate;
         this.proxies = proxies;
     }
 
@@ -54,6 +57,17 @@ public class GatewayRouter {
         }
         String query = request.query();
         String uri = query == null ? path.get() : path.get() + "?" + query;
-        proxies.forward(request, new ForwardedRequest(route.get(), uri));
+        // The body must not flow before the decision: the proxy resumes the request when it forwards it.
+        request.pause();
+        sessionGate.admit(rc, path.get(), PathNormalizer.matchKey(path.get())).onComplete(admitted -> {
+            if (admitted.failed()) {
+                request.resume();
+                GatewayProblems.send(rc, 500, "Internal Server Error", null);
+            } else if (admitted.result()) {
+                proxies.forward(request, new ForwardedRequest(route.get(), uri));
+            } else {
+                request.resume();
+            }
+        });
     }
 }

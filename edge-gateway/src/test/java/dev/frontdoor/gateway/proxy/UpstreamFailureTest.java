@@ -30,7 +30,7 @@ class UpstreamFailureTest {
 
     @Test
     void deadUpstreamIsBadGatewayWithoutInternals() {
-        given().get("/api/auth/me").then().statusCode(502)
+        given().get("/api/auth/email-available").then().statusCode(502)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Bad Gateway"))
                 .body(not(containsString("127.0.0.1")))

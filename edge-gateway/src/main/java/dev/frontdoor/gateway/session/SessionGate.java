@@ -1,0 +1,87 @@
+package dev.frontdoor.gateway.session;
+
+import dev.frontdoor.gateway.problem.GatewayProblems;
+import dev.frontdoor.gateway.routing.GatewayConfig;
+import dev.frontdoor.gateway.routing.PathPattern;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Redirects and refusals decided from the session cookie alone, on the normalised path: protected pages send
+ * visitors without a valid cookie to the login page, protected APIs answer 401, and login/signup send signed-in
+ * visitors on. A cookie that does not verify counts as absent and is deleted.
+ */
+@ApplicationScoped
+public class SessionGate {
+
+    static final List<String> COOKIE_NAMES = List.of("__Host-session", "session");
+
+    private final SessionVerifier verifier;
+    private final GatewayConfig.SessionConfig config;
+
+    public SessionGate(SessionVerifier verifier, GatewayConfig config) {
+        this.verifier = verifier;
+        this.config = config.session();
+    }
+
+    /** Completes with true when the request may go on to its upstream; otherwise the response has been sent. */
+    public Future<Boolean> admit(RoutingContext rc, String normalizedPath, String matchKey) {
+        boolean protectedPage = PathPattern.matchesAny(config.protectedPages(), matchKey);
+        boolean protectedApi = PathPattern.matchesAny(config.protectedApis(), matchKey);
+        boolean guestOnly = PathPattern.matchesAny(config.guestOnlyPages(), matchKey);
+        Cookie cookie = sessionCookie(rc.request());
+        if (cookie == null) {
+            return Future.succeededFuture(decide(rc, false, protectedPage, protectedApi, guestOnly, normalizedPath));
+        }
+        return verifier.isValid(cookie.getValue()).map(valid -> {
+            if (!valid) {
+                clear(rc, cookie.getName());
+            }
+            return decide(rc, valid, protectedPage, protectedApi, guestOnly, normalizedPath);
+        });
+    }
+
+    private boolean decide(RoutingContext rc, boolean valid, boolean protectedPage, boolean protectedApi,
+                           boolean guestOnly, String normalizedPath) {
+        if (!valid && protectedApi) {
+            GatewayProblems.send(rc, 401, "Unauthorized", "Sign in to continue.");
+            return false;
+        }
+        if (!valid && protectedPage) {
+            String query = rc.request().query();
+            String next = query == null ? normalizedPath : normalizedPath + "?" + query;
+            seeOther(rc, config.loginPage() + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            return false;
+        }
+        if (valid && guestOnly) {
+            seeOther(rc, config.signedInHome());
+            return false;
+        }
+        return true;
+    }
+
+    private static Cookie sessionCookie(HttpServerRequest request) {
+        for (String name : COOKIE_NAMES) {
+            Cookie cookie = request.getCookie(name);
+            if (cookie != null && !cookie.getValue().isEmpty()) {
+                return cookie;
+            }
+        }
+        return null;
+    }
+
+    private static void clear(RoutingContext rc, String name) {
+        String secure = name.startsWith("__Host-") ? "; Secure" : "";
+        rc.response().headers().add("Set-Cookie", name + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + secure);
+    }
+
+    private static void seeOther(RoutingContext rc, String location) {
+        rc.response().setStatusCode(303).putHeader("Location", location).putHeader("Cache-Control", "no-store").end();
+    }
+}
