@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.frontdoor.auth.AuthClient;
 import dev.frontdoor.testsupport.datastores.DataStoresTestResource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,24 @@ class IntrospectionTest {
         introspect("nonsense").body("active", equalTo(false));
         given().contentType("application/json").body("{}").post("/internal/sessions/introspect").then()
                 .statusCode(200).body("active", equalTo(false));
+    }
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void aSessionRevokedWhileRedisRefusedWritesStaysRevoked() {
+        String cookie = AuthClient.newSession();
+        introspect(cookie).body("active", equalTo(true));
+        // Redis keeps answering reads but holds every write for 3 s: the eviction times out, the entry survives.
+        redis.execute("CLIENT", "PAUSE", "3000", "WRITE");
+        AuthClient.as(cookie).post("/api/auth/logout").then().statusCode(204);
+        // Neither now nor after the local copy expires may the cached "live" entry bring the session back.
+        introspect(cookie).body("active", equalTo(false));
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline) {
+            introspect(cookie).body("active", equalTo(false));
+        }
     }
 
     @Test

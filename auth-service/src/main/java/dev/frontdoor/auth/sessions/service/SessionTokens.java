@@ -5,6 +5,9 @@ import dev.frontdoor.auth.keys.service.SigningKeys;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -21,13 +24,20 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
  * Session tokens: compact ES256 JWS with {@code kid}, carrying {@code iss}, {@code sub}, {@code sid},
  * {@code groups}, {@code iat} and {@code exp} — nothing personal. Only ES256 is accepted on the way back
  * ({@code alg: none}, HS256 with the public key as secret, and every other algorithm are refused).
+ * <p>
+ * ECDSA verification is the most expensive step of a session check, and a signature's validity never changes:
+ * verified tokens are remembered (bounded, a minute at most) and only their expiry is checked again.
  */
 @ApplicationScoped
 public class SessionTokens {
 
+    private static final int VERIFIED_CACHE_SIZE = 50_000;
+
     private final SigningKeys keys;
     private final String issuer;
     private final JwtConsumer consumer;
+    private final Cache<String, SessionClaims> verified = Caffeine.newBuilder()
+            .maximumSize(VERIFIED_CACHE_SIZE).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public SessionTokens(SigningKeys keys, AuthConfig config) {
         this.keys = keys;
@@ -61,6 +71,16 @@ public class SessionTokens {
         if (token == null || token.isEmpty() || token.length() > 4096) {
             return Optional.empty();
         }
+        SessionClaims known = verified.getIfPresent(token);
+        if (known != null) {
+            return known.expiresAt().isAfter(Instant.now()) ? Optional.of(known) : Optional.empty();
+        }
+        Optional<SessionClaims> claims = verifySignature(token);
+        claims.ifPresent(c -> verified.put(token, c));
+        return claims;
+    }
+
+    private Optional<SessionClaims> verifySignature(String token) {
         try {
             JwtClaims claims = consumer.processToClaims(token);
             String sid = claims.getStringClaimValue("sid");

@@ -1,6 +1,7 @@
 package dev.frontdoor.auth.users.rest;
 
 import dev.frontdoor.auth.users.service.AccountService;
+import dev.frontdoor.auth.users.service.PasswordChange;
 import dev.frontdoor.auth.users.service.SignupForm;
 import dev.frontdoor.auth.web.ClientInfo;
 import dev.frontdoor.auth.web.CurrentSession;
@@ -12,12 +13,14 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Accounts over JSON: signup, the current user, email availability, and the admin's user list. */
 @Path("/api/auth")
@@ -64,6 +67,33 @@ public class AccountApiResource {
     @Path("/email-available")
     public Map<String, Boolean> emailAvailable(@QueryParam("email") String email) {
         return Map.of("available", accounts.emailAvailable(email, ClientInfo.address(request)));
+    }
+
+    /** Ends every session of the user and starts a new one here. */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChange body) {
+        var session = current.require();
+        if (body == null) {
+            throw ProblemException.of(400, "Bad Request", "A JSON body with currentPassword and newPassword is required.");
+        }
+        var signedIn = accounts.changePassword(session.userId(), body, ClientInfo.userAgent(request),
+                ClientInfo.address(request));
+        return Response.noContent().header("Set-Cookie", cookies.set(signedIn.token())).build();
+    }
+
+    /** Admin only: disabling an account ends all its sessions. */
+    @POST
+    @Path("/admin/users/{id}/disabled")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setDisabled(@PathParam("id") UUID id, Map<String, Boolean> body) {
+        current.requireAdmin();
+        if (body == null || body.get("disabled") == null) {
+            throw ProblemException.of(400, "Bad Request", "A JSON body {\"disabled\": true|false} is required.");
+        }
+        accounts.setDisabled(id, body.get("disabled"));
+        return Response.noContent().build();
     }
 
     /** Admin only: 401 without a session, 403 for a user who is not an admin. */

@@ -133,6 +133,39 @@ public class AccountService {
         return !QuarkusTransaction.requiringNew().call(() -> users.emailTaken(probe.email()));
     }
 
+    /**
+     * Replaces the password after checking the current one, ends every session of the user (a thief's too) and
+     * starts a new one for this device.
+     */
+    public SignedIn changePassword(UUID userId, PasswordChange change, String userAgent, String ip) {
+        Set<ConstraintViolation<PasswordChange>> violations = validator.validate(change);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.validation(violations));
+        }
+        User user = find(userId).orElseThrow(() -> ProblemException.of(401, "Unauthorized", "Sign in to continue."));
+        if (change.currentPassword() == null || !hasher.verify(change.currentPassword(), user.passwordHash)) {
+            throw new ProblemException(Problem.validation(Map.of("currentPassword",
+                    List.of("The current password is not correct."))));
+        }
+        String hash = hasher.hash(change.newPassword());
+        QuarkusTransaction.requiringNew().run(() -> users.update("passwordHash = ?1, updatedAt = ?2 where id = ?3",
+                hash, OffsetDateTime.now(ZoneOffset.UTC), userId));
+        sessions.revokeAll(userId);
+        return new SignedIn(user, sessions.create(user, userAgent, ip));
+    }
+
+    /** Disables or re-enables an account; disabling ends every session at once. */
+    public void setDisabled(UUID userId, boolean disabled) {
+        int updated = QuarkusTransaction.requiringNew().call(() -> users.update(
+                "disabled = ?1, updatedAt = ?2 where id = ?3", disabled, OffsetDateTime.now(ZoneOffset.UTC), userId));
+        if (updated == 0) {
+            throw ProblemException.of(404, "Not Found", "No such user.");
+        }
+        if (disabled) {
+            sessions.revokeAll(userId);
+        }
+    }
+
     public Optional<User> find(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> users.findByIdOptional(id));
     }
