@@ -63,6 +63,9 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("X-Upstream", name);
+                // Version-revealing headers a real upstream might send; the gateway must drop them.
+                exchange.getResponseHeaders().add("Server", "EchoServer/1.0");
+                exchange.getResponseHeaders().add("X-Powered-By", "Echo/1.0");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

@@ -20,6 +20,30 @@ public interface GatewayConfig {
     /** The optimistic session check. */
     SessionConfig session();
 
+    /** Headers the gateway puts on every response. */
+    SecurityHeadersConfig securityHeaders();
+
+    interface SecurityHeadersConfig {
+        /** The Content-Security-Policy for responses whose upstream set none; {@code {nonce}} is this request's. */
+        @WithDefault("default-src 'self'; script-src 'self' 'nonce-{nonce}' 'strict-dynamic'; "
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+        String contentSecurityPolicy();
+
+        @WithDefault("strict-origin-when-cross-origin")
+        String referrerPolicy();
+
+        @WithDefault("camera=(), microphone=(), geolocation=(), payment=()")
+        String permissionsPolicy();
+
+        /** Send HSTS on plain-HTTP connections too, when TLS ends at a proxy in front of the gateway. */
+        @WithDefault("false")
+        boolean hstsBehindTlsProxy();
+
+        @WithDefault("max-age=63072000; includeSubDomains")
+        String hsts();
+    }
+
     interface SessionConfig {
         /** Where auth-service publishes its keys; by default {@code <upstream auth>/.well-known/jwks.json}. */
         Optional<String> jwksUrl();

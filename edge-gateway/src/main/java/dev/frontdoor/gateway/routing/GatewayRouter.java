@@ -1,5 +1,6 @@
 package dev.frontdoor.gateway.routing;
 
+import dev.frontdoor.gateway.headers.SecurityHeaders;
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.proxy.ForwardedRequest;
 import dev.frontdoor.gateway.proxy.UpstreamProxies;
@@ -20,11 +21,14 @@ import java.util.UUID;
 public class GatewayRouter {
 
     private final RouteTable routes;
+    private final SecurityHeaders securityHeaders;
     private final SessionGate sessionGate;
     private final UpstreamProxies proxies;
 
-    public GatewayRouter(RouteTable routes, SessionGate sessionGate, UpstreamProxies proxies) {
+    public GatewayRouter(RouteTable routes, SecurityHeaders securityHeaders, SessionGate sessionGate,
+                         UpstreamProxies proxies) {
         this.routes = routes;
+        this.securityHeaders = securityHeaders;
         this.sessionGate = sessionGate;
         this.proxies = proxies;
     }
@@ -44,6 +48,7 @@ public class GatewayRouter {
                 .set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme())
                 .set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
         rc.response().putHeader("X-Request-Id", requestId);
+        securityHeaders.apply(rc);
 
         Optional<String> path = PathNormalizer.normalize(request.path());
         if (path.isEmpty()) {
