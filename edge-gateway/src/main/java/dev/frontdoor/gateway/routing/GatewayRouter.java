@@ -50,6 +50,14 @@ public class GatewayRouter {
         rc.response().putHeader("X-Request-Id", requestId);
         securityHeaders.apply(rc);
 
+        if (!RequestFraming.acceptable(request)) {
+            rc.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
+            GatewayProblems.send(rc, 400, "Bad Request", "The request framing is not valid.");
+            return;
+        }
+        if (RequestFraming.chunked(request)) {
+            rc.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
+        }
         Optional<String> path = PathNormalizer.normalize(request.path());
         if (path.isEmpty()) {
             GatewayProblems.send(rc, 400, "Bad Request", "The request path is not valid.");

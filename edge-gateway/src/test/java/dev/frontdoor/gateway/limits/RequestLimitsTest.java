@@ -1,0 +1,59 @@
+package dev.frontdoor.gateway.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.frontdoor.gateway.EchoUpstreams;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+
+/** Oversized requests are refused at the edge with the status that names the limit. */
+@QuarkusTest
+@WithTestResource(EchoUpstreams.class)
+class RequestLimitsTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void hugeHeadersAre431() {
+        RawHttp.Answer answer = RawHttp.send(base.getPort(), "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "a".repeat(20_000) + "\r\n\r\n");
+        assertEquals(431, answer.status(), answer.text());
+    }
+
+    @Test
+    void manyHeadersAddingUpPastTheLimitAre431() {
+        StringBuilder headers = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            headers.append("X-H").append(i).append(": ").append("v".repeat(40)).append("\r\n");
+        }
+        RawHttp.Answer answer = RawHttp.send(base.getPort(), "GET / HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n");
+        assertEquals(431, answer.status(), answer.text());
+    }
+
+    @Test
+    void hugeUrisAre414() {
+        RawHttp.Answer answer = RawHttp.send(base.getPort(), "GET /" + "a".repeat(8_300)
+                + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertEquals(414, answer.status(), answer.text());
+    }
+
+    @Test
+    void declaredBodiesOverTheLimitAre413BeforeAnyBodyIsRead() {
+        RawHttp.Answer answer = RawHttp.send(base.getPort(), "POST /api/posts HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 20000000\r\n\r\n{");
+        assertEquals(413, answer.status(), answer.text());
+        assertTrue(answer.closed(), "the unread body must never be parsed as a request");
+    }
+
+    @Test
+    void bodiesWithinTheLimitPass() {
+        RawHttp.Answer answer = RawHttp.send(base.getPort(), "POST /api/posts HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertEquals(200, answer.status(), answer.text());
+    }
+}
