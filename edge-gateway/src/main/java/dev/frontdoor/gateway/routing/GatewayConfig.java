@@ -20,6 +20,33 @@ public interface GatewayConfig {
     /** The optimistic session check. */
     SessionConfig session();
 
+    /** Rate limits per client address; every rule whose paths and methods match counts the request. */
+    RateLimitsConfig rateLimits();
+
+    interface RateLimitsConfig {
+        @WithDefault("true")
+        boolean enabled();
+
+        List<RateLimitRule> rules();
+
+        /** After Redis fails, count in this process for this long before trying Redis again. */
+        @WithDefault("5S")
+        Duration redisRetryAfter();
+    }
+
+    interface RateLimitRule {
+        String id();
+
+        List<String> paths();
+
+        /** Methods counted; empty means all. */
+        Optional<List<String>> methods();
+
+        int limit();
+
+        Duration window();
+    }
+
     /** Headers the gateway puts on every response. */
     SecurityHeadersConfig securityHeaders();
 

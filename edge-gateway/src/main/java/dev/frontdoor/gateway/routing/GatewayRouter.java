@@ -4,7 +4,9 @@ import dev.frontdoor.gateway.headers.SecurityHeaders;
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.proxy.ForwardedRequest;
 import dev.frontdoor.gateway.proxy.UpstreamProxies;
+import dev.frontdoor.gateway.ratelimit.RateLimitGate;
 import dev.frontdoor.gateway.session.SessionGate;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,21 +16,24 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every public request passes here: client-set internal headers are removed, the path is normalised, the session
- * gate decides on the normalised path, a route is chosen, and the request is forwarded.
+ * Every public request passes here: client-set internal headers are removed, the framing and path are checked and
+ * the path normalised, a route is chosen, rate limits and the session gate decide on the normalised path, and the
+ * request is forwarded.
  */
 @ApplicationScoped
 public class GatewayRouter {
 
     private final RouteTable routes;
     private final SecurityHeaders securityHeaders;
+    private final RateLimitGate rateLimits;
     private final SessionGate sessionGate;
     private final UpstreamProxies proxies;
 
-    public GatewayRouter(RouteTable routes, SecurityHeaders securityHeaders, SessionGate sessionGate,
-                         UpstreamProxies proxies) {
+    public GatewayRouter(RouteTable routes, SecurityHeaders securityHeaders, RateLimitGate rateLimits,
+                         SessionGate sessionGate, UpstreamProxies proxies) {
         this.routes = routes;
         this.securityHeaders = securityHeaders;
+        this.rateLimits = rateLimits;
         this.sessionGate = sessionGate;
         this.proxies = proxies;
     }
@@ -72,7 +77,10 @@ public class GatewayRouter {
         String uri = query == null ? path.get() : path.get() + "?" + query;
         // The body must not flow before the decision: the proxy resumes the request when it forwards it.
         request.pause();
-        sessionGate.admit(rc, path.get(), PathNormalizer.matchKey(path.get())).onComplete(admitted -> {
+        String matchKey = PathNormalizer.matchKey(path.get());
+        rateLimits.admit(rc, matchKey, clientAddress)
+                .compose(allowed -> allowed ? sessionGate.admit(rc, path.get(), matchKey) : Future.succeededFuture(false))
+                .onComplete(admitted -> {
             if (admitted.failed()) {
                 request.resume();
                 GatewayProblems.send(rc, 500, "Internal Server Error", null);

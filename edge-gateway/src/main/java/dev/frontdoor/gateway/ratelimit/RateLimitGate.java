@@ -1,0 +1,77 @@
+package dev.frontdoor.gateway.ratelimit;
+
+import dev.frontdoor.gateway.problem.GatewayProblems;
+import dev.frontdoor.gateway.routing.GatewayConfig;
+import dev.frontdoor.gateway.routing.PathPattern;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Applies the configured rate limits to a request: every matching rule counts it per client address; the
+ * tightest one is reported in {@code RateLimit-Limit/Remaining/Reset}, and any rule over its limit answers 429
+ * with {@code Retry-After}.
+ */
+@ApplicationScoped
+public class RateLimitGate {
+
+    private final RateLimiter limiter;
+    private final GatewayConfig.RateLimitsConfig config;
+
+    public RateLimitGate(RateLimiter limiter, GatewayConfig config) {
+        this.limiter = limiter;
+        this.config = config.rateLimits();
+        this.config.rules().forEach(rule -> {
+            if (rule.limit() < 1 || rule.window().isZero() || rule.window().isNegative()) {
+                throw new IllegalStateException("rate limit " + rule.id() + " needs a positive limit and window");
+            }
+        });
+    }
+
+    /** Completes with true when the request may go on; otherwise the 429 has been sent. */
+    public Future<Boolean> admit(RoutingContext rc, String matchKey, String client) {
+        if (!config.enabled()) {
+            return Future.succeededFuture(true);
+        }
+        String method = rc.request().method().name();
+        List<GatewayConfig.RateLimitRule> matching = config.rules().stream()
+                .filter(rule -> rule.methods().map(m -> m.stream().anyMatch(method::equalsIgnoreCase)).orElse(true))
+                .filter(rule -> PathPattern.matchesAny(rule.paths(), matchKey))
+                .toList();
+        Future<Tightest> chain = Future.succeededFuture(null);
+        for (GatewayConfig.RateLimitRule rule : matching) {
+            chain = chain.compose(tightest -> limiter.increment(rule.id(), client, rule.window())
+                    .map(count -> Tightest.of(tightest, rule, count)));
+        }
+        return chain.map(tightest -> {
+            if (tightest == null) {
+                return true;
+            }
+            long resetSeconds = Math.max(1, (tightest.count.resetInMillis() + 999) / 1000);
+            rc.response().putHeader("RateLimit-Limit", Integer.toString(tightest.rule.limit()))
+                    .putHeader("RateLimit-Remaining", Long.toString(Math.max(0, tightest.remaining())))
+                    .putHeader("RateLimit-Reset", Long.toString(resetSeconds));
+            if (tightest.remaining() < 0) {
+                rc.response().putHeader("Retry-After", Long.toString(resetSeconds));
+                GatewayProblems.send(rc, 429, "Too Many Requests",
+                        "Rate limit " + tightest.rule.id().toLowerCase(Locale.ROOT) + " exceeded. Try again later.");
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private record Tightest(GatewayConfig.RateLimitRule rule, RateLimiter.Count count) {
+
+        long remaining() {
+            return rule.limit() - count.value();
+        }
+
+        static Tightest of(Tightest current, GatewayConfig.RateLimitRule rule, RateLimiter.Count count) {
+            Tightest candidate = new Tightest(rule, count);
+            return current == null || candidate.remaining() < current.remaining() ? candidate : current;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.frontdoor.gateway.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.frontdoor.gateway.EchoUpstreams;
+import dev.frontdoor.testsupport.datastores.DataStoresTestResource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EchoUpstreams.class)
+@TestProfile(RateLimitTest.SmallLimits.class)
+class RateLimitTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.ofEntries(
+                    Map.entry("frontdoor.gateway.rate-limits.rules[0].id", "limited"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[0].paths", "/limited/**"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[0].methods", "GET,POST"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[0].limit", "3"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[0].window", "1H"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[1].id", "shared"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[1].paths", "/shared/**"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[1].limit", "3"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[1].window", "1H"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[2].id", "fallback"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[2].paths", "/fallback/**"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[2].limit", "3"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[2].window", "1H"));
+        }
+    }
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void requestsOverTheLimitAre429WithRetryAfter() {
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            given().get("/limited/a").then().statusCode(200).header("RateLimit-Limit", "3")
+                    .header("RateLimit-Remaining", Integer.toString(remaining)).header("RateLimit-Reset", notNullValue());
+        }
+        given().get("/LIMITED/./b").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue()).header("RateLimit-Remaining", "0")
+                .header("X-Upstream", (String) null).body("status", equalTo(429));
+    }
+
+    @Test
+    void countsAreSharedThroughRedisWithOtherReplicas() {
+        // Another gateway replica has already let this client through three times in this window.
+        long window = System.currentTimeMillis() / 3_600_000L;
+        redis.value(Long.class).incrby("gw:rl:shared:127.0.0.1:" + window, 3);
+        given().get("/shared/x").then().statusCode(429);
+    }
+
+    @Test
+    void limitsHoldWhileRedisIsDown() {
+        var stores = DataStoresTestResource.stores();
+        stores.stopRedis();
+        try {
+            for (int i = 0; i < 3; i++) {
+                given().get("/fallback/x").then().statusCode(200);
+            }
+            given().get("/fallback/x").then().statusCode(429);
+        } finally {
+            stores.startRedis();
+        }
+    }
+
+    @Test
+    void unmatchedPathsCarryNoLimitHeaders() {
+        given().get("/blog/x").then().statusCode(200).header("RateLimit-Limit", (String) null);
+    }
+}
