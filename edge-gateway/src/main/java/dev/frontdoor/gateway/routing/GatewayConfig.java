@@ -20,6 +20,49 @@ public interface GatewayConfig {
     /** The optimistic session check. */
     SessionConfig session();
 
+    /** Redirects answered by the gateway, checked first, in order (like {@code redirects} in next.config). */
+    List<RedirectRule> redirects();
+
+    /** Rewrites: the upstream gets another path, the browser keeps its URL. The first match applies. */
+    List<RewriteRule> rewrites();
+
+    /** A/B rewrites: a visitor is put in one bucket, remembered by a cookie, and served that variant's path. */
+    List<Experiment> experiments();
+
+    interface RedirectRule {
+        /** A path pattern; {@code {name}} and {@code {name*}} captures can be used in the destination. */
+        String source();
+
+        /** A path or an absolute URL; the request's query string is kept. */
+        String destination();
+
+        /** 308 when true, 307 when false (methods and bodies are kept either way). */
+        @WithDefault("false")
+        boolean permanent();
+    }
+
+    interface RewriteRule {
+        String source();
+
+        String destination();
+    }
+
+    interface Experiment {
+        String id();
+
+        /** The path pattern the experiment takes over. */
+        String source();
+
+        /** One destination path per bucket; bucket i is served {@code variants[i]}. */
+        List<String> variants();
+
+        /** The sticky cookie holding the bucket. */
+        String cookie();
+
+        @WithDefault("30D")
+        Duration cookieMaxAge();
+    }
+
     /** Rate limits per client address; every rule whose paths and methods match counts the request. */
     RateLimitsConfig rateLimits();
 

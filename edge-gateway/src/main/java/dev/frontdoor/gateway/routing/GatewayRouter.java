@@ -5,6 +5,8 @@ import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.proxy.ForwardedRequest;
 import dev.frontdoor.gateway.proxy.UpstreamProxies;
 import dev.frontdoor.gateway.ratelimit.RateLimitGate;
+import dev.frontdoor.gateway.rewrite.Redirects;
+import dev.frontdoor.gateway.rewrite.Rewrites;
 import dev.frontdoor.gateway.session.SessionGate;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,22 +18,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every public request passes here: client-set internal headers are removed, the framing and path are checked and
- * the path normalised, a route is chosen, rate limits and the session gate decide on the normalised path, and the
- * request is forwarded.
+ * Every public request passes here, in this order: client-set internal headers are removed; framing is checked and
+ * the path normalised; configured redirects answer; rewrites pick the upstream path and a route is chosen for it;
+ * rate limits and the session gate decide; the request is forwarded.
  */
 @ApplicationScoped
 public class GatewayRouter {
 
     private final RouteTable routes;
+    private final Redirects redirects;
+    private final Rewrites rewrites;
     private final SecurityHeaders securityHeaders;
     private final RateLimitGate rateLimits;
     private final SessionGate sessionGate;
     private final UpstreamProxies proxies;
 
-    public GatewayRouter(RouteTable routes, SecurityHeaders securityHeaders, RateLimitGate rateLimits,
-                         SessionGate sessionGate, UpstreamProxies proxies) {
+    public GatewayRouter(RouteTable routes, Redirects redirects, Rewrites rewrites, SecurityHeaders securityHeaders,
+                         RateLimitGate rateLimits, SessionGate sessionGate, UpstreamProxies proxies) {
         this.routes = routes;
+        this.redirects = redirects;
+        this.rewrites = rewrites;
         this.securityHeaders = securityHeaders;
         this.rateLimits = rateLimits;
         this.sessionGate = sessionGate;
@@ -63,32 +69,41 @@ public class GatewayRouter {
         if (RequestFraming.chunked(request)) {
             rc.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
         }
-        Optional<String> path = PathNormalizer.normalize(request.path());
-        if (path.isEmpty()) {
+        Optional<String> normalized = PathNormalizer.normalize(request.path());
+        if (normalized.isEmpty()) {
             GatewayProblems.send(rc, 400, "Bad Request", "The request path is not valid.");
             return;
         }
-        Optional<Route> route = routes.resolve(path.get());
+        String path = normalized.get();
+        String query = request.query();
+        Optional<Redirects.Redirect> redirect = redirects.find(path, query);
+        if (redirect.isPresent()) {
+            rc.response().setStatusCode(redirect.get().status()).putHeader("Location", redirect.get().location()).end();
+            return;
+        }
+        String upstreamPath = rewrites.apply(rc, path);
+        Optional<Route> route = routes.resolve(upstreamPath);
         if (route.isEmpty()) {
             GatewayProblems.send(rc, 404, "Not Found", "No route serves this path.");
             return;
         }
-        String query = request.query();
-        String uri = query == null ? path.get() : path.get() + "?" + query;
+        String uri = query == null ? upstreamPath : upstreamPath + "?" + query;
         // The body must not flow before the decision: the proxy resumes the request when it forwards it.
         request.pause();
-        String matchKey = PathNormalizer.matchKey(path.get());
+        String matchKey = PathNormalizer.matchKey(path);
         rateLimits.admit(rc, matchKey, clientAddress)
-                .compose(allowed -> allowed ? sessionGate.admit(rc, path.get(), matchKey) : Future.succeededFuture(false))
+                .compose(allowed -> allowed
+                        ? sessionGate.admit(rc, path, matchKey, PathNormalizer.matchKey(upstreamPath))
+                        : Future.succeededFuture(false))
                 .onComplete(admitted -> {
-            if (admitted.failed()) {
-                request.resume();
-                GatewayProblems.send(rc, 500, "Internal Server Error", null);
-            } else if (admitted.result()) {
-                proxies.forward(request, new ForwardedRequest(route.get(), uri));
-            } else {
-                request.resume();
-            }
-        });
+                    if (admitted.failed()) {
+                        request.resume();
+                        GatewayProblems.send(rc, 500, "Internal Server Error", null);
+                    } else if (admitted.result()) {
+                        proxies.forward(request, new ForwardedRequest(route.get(), uri));
+                    } else {
+                        request.resume();
+                    }
+                });
     }
 }

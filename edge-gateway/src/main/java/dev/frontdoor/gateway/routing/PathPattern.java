@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * A path pattern in the style of Next.js's {@code matcher}: literal segments, {@code *} for exactly one segment,
- * {@code **} (last) for zero or more segments, and {@code {name}} for a captured segment. Matching is
- * case-insensitive on literal segments; input paths must already be normalised ({@link PathNormalizer}).
+ * {@code **} (last) for zero or more segments, {@code {name}} for a captured segment and {@code {name*}} (last)
+ * for the captured rest, possibly empty. Matching is case-insensitive on literal segments; input paths must
+ * already be normalised ({@link PathNormalizer}).
  */
 public final class PathPattern {
 
@@ -28,10 +29,10 @@ public final class PathPattern {
         }
         String[] segments = split(pattern);
         for (int i = 0; i < segments.length; i++) {
-            if (segments[i].equals("**") && i != segments.length - 1) {
-                throw new IllegalArgumentException("'**' may only end a path pattern: " + pattern);
+            if ((segments[i].equals("**") || isRest(segments[i])) && i != segments.length - 1) {
+                throw new IllegalArgumentException("'**' and {name*} may only end a path pattern: " + pattern);
             }
-            segments[i] = isParameter(segments[i]) || segments[i].equals("*") || segments[i].equals("**")
+            segments[i] = isParameter(segments[i]) || isRest(segments[i]) || segments[i].equals("*") || segments[i].equals("**")
                     ? segments[i] : segments[i].toLowerCase(Locale.ROOT);
         }
         return new PathPattern(pattern, segments);
@@ -44,6 +45,11 @@ public final class PathPattern {
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
             if (segment.equals("**")) {
+                return Optional.of(params);
+            }
+            if (isRest(segment)) {
+                params.put(segment.substring(1, segment.length() - 2),
+                        String.join("/", Arrays.asList(parts).subList(Math.min(i, parts.length), parts.length)));
                 return Optional.of(params);
             }
             if (i >= parts.length) {
@@ -78,7 +84,21 @@ public final class PathPattern {
     }
 
     private static boolean isParameter(String segment) {
-        return segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}");
+        return segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}") && !isRest(segment);
+    }
+
+    private static boolean isRest(String segment) {
+        return segment.length() > 3 && segment.startsWith("{") && segment.endsWith("*}");
+    }
+
+    /** The destination with every {@code {name}} replaced by its captured value. */
+    public static String expand(String destination, Map<String, String> params) {
+        String result = destination;
+        for (var param : params.entrySet()) {
+            result = result.replace("{" + param.getKey() + "}", param.getValue());
+        }
+        // An empty capture must not leave "//" or a trailing "/" in a path (absolute URLs are left as written).
+        return result.startsWith("/") ? result.replaceAll("/{2,}", "/").replaceAll("(.)/$", "$1") : result;
     }
 
     private static String[] split(String path) {

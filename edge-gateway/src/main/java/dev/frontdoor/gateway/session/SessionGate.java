@@ -30,10 +30,15 @@ public class SessionGate {
         this.config = config.session();
     }
 
-    /** Completes with true when the request may go on to its upstream; otherwise the response has been sent. */
-    public Future<Boolean> admit(RoutingContext rc, String normalizedPath, String matchKey) {
-        boolean protectedPage = PathPattern.matchesAny(config.protectedPages(), matchKey);
-        boolean protectedApi = PathPattern.matchesAny(config.protectedApis(), matchKey);
+    /**
+     * Completes with true when the request may go on to its upstream; otherwise the response has been sent. A
+     * request is protected when its public path or the path it was rewritten to is.
+     */
+    public Future<Boolean> admit(RoutingContext rc, String normalizedPath, String matchKey, String upstreamMatchKey) {
+        boolean protectedPage = PathPattern.matchesAny(config.protectedPages(), matchKey)
+                || PathPattern.matchesAny(config.protectedPages(), upstreamMatchKey);
+        boolean protectedApi = PathPattern.matchesAny(config.protectedApis(), matchKey)
+                || PathPattern.matchesAny(config.protectedApis(), upstreamMatchKey);
         boolean guestOnly = PathPattern.matchesAny(config.guestOnlyPages(), matchKey);
         Cookie cookie = sessionCookie(rc.request());
         if (cookie == null) {

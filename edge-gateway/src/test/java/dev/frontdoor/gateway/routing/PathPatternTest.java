@@ -48,6 +48,16 @@ class PathPatternTest {
     }
 
     @Test
+    void restCapturesTheRemainingSegments() {
+        PathPattern pattern = PathPattern.compile("/v1/docs/{rest*}");
+        assertEquals(Map.of("rest", "a/b/c"), pattern.match("/v1/docs/a/b/c").orElseThrow());
+        assertEquals(Map.of("rest", ""), pattern.match("/v1/docs").orElseThrow());
+        assertEquals("/v2/docs/a/b", PathPattern.expand("/v2/docs/{rest}", Map.of("rest", "a/b")));
+        assertEquals("/v2/docs", PathPattern.expand("/v2/docs/{rest}", Map.of("rest", "")));
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.compile("/{rest*}/x"));
+    }
+
+    @Test
     void doubleStarOnlyAtTheEnd() {
         assertThrows(IllegalArgumentException.class, () -> PathPattern.compile("/a/**/b"));
         assertThrows(IllegalArgumentException.class, () -> PathPattern.compile("a"));
