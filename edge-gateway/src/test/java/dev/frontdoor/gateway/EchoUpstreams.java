@@ -21,12 +21,29 @@ import java.util.concurrent.Executors;
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private final List<HttpServer> servers = new ArrayList<>();
+    private int contentInstances = 1;
+    private boolean deadContentInstance;
+
+    /** Args: {@code content-instances} (echo servers behind "content"), {@code dead-content-instance} (one more,
+     *  first in the list, where nothing listens). */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        contentInstances = Integer.parseInt(initArgs.getOrDefault("content-instances", "1"));
+        deadContentInstance = Boolean.parseBoolean(initArgs.getOrDefault("dead-content-instance", "false"));
+    }
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new LinkedHashMap<>();
         for (String name : List.of("auth", "content", "image")) {
-            config.put("frontdoor.gateway.upstreams." + name + ".url", "http://127.0.0.1:" + startEcho(name));
+            List<String> urls = new ArrayList<>();
+            if (name.equals("content") && deadContentInstance) {
+                urls.add("http://127.0.0.1:" + dev.frontdoor.testsupport.datastores.DataStores.freePort());
+            }
+            for (int i = 0; i < (name.equals("content") ? contentInstances : 1); i++) {
+                urls.add("http://127.0.0.1:" + startEcho(name));
+            }
+            config.put("frontdoor.gateway.upstreams." + name + ".urls", String.join(",", urls));
         }
         return config;
     }
@@ -50,6 +67,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     sleep(Long.parseLong(query.substring("delay-ms=".length())));
                 }
                 StringBuilder json = new StringBuilder("{\"upstream\":\"").append(name)
+                        .append("\",\"port\":\"").append(exchange.getLocalAddress().getPort())
                         .append("\",\"method\":\"").append(exchange.getRequestMethod())
                         .append("\",\"uri\":\"").append(escape(exchange.getRequestURI().toString()))
                         .append("\",\"headers\":{");

@@ -8,8 +8,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -17,15 +15,14 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * One pooled, keep-alive HTTP client and reverse proxy per upstream. Bodies stream both ways; a dead upstream
- * answers 502 and a slow one 504, both as problem+json that names no host.
+ * One pooled, keep-alive HTTP client and reverse proxy per upstream, spreading requests over its instances.
+ * Bodies stream both ways; a dead upstream answers 502 and a slow one 504, both as problem+json naming no host.
  */
 @ApplicationScoped
 public class UpstreamProxies {
@@ -53,23 +50,20 @@ public class UpstreamProxies {
     private static final ThreadLocal<ForwardedRequest> DECISION = new ThreadLocal<>();
 
     private static HttpProxy create(Vertx vertx, String name, GatewayConfig.UpstreamConfig upstream) {
-        URI base = URI.create(upstream.url());
-        boolean tls = "https".equalsIgnoreCase(base.getScheme());
-        int port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
+        boolean tls = upstream.urls().stream().allMatch(url -> url.strip().toLowerCase().startsWith("https:"));
+        if (!tls && upstream.urls().stream().anyMatch(url -> url.strip().toLowerCase().startsWith("https:"))) {
+            throw new IllegalStateException("upstream " + name + " mixes http and https instances");
+        }
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setSsl(tls)
                 .setKeepAlive(true)
                 .setConnectTimeout((int) upstream.connectTimeout().toMillis())
                 .setMaxInitialLineLength(8192)
                 .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(upstream.maxConnections()));
-        SocketAddress address = SocketAddress.inetSocketAddress(port, base.getHost());
-        long responseTimeout = upstream.responseTimeout().toMillis();
+        UpstreamInstances instances = new UpstreamInstances(name, upstream.urls(),
+                upstream.unhealthyPause().toMillis(), upstream.responseTimeout().toMillis());
         return HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
-                        .setServer(address)
-                        .setHost(base.getHost())
-                        .setPort(port)
-                        .setIdleTimeout(responseTimeout)))
+                .originRequestProvider((request, httpClient) -> instances.request(httpClient))
                 .addInterceptor(new ForwardingInterceptor(name));
     }
 

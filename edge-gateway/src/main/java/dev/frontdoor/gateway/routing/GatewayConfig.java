@@ -147,8 +147,12 @@ public interface GatewayConfig {
     }
 
     interface UpstreamConfig {
-        /** Base URL, e.g. {@code http://auth-service:8081}. */
-        String url();
+        /** Base URLs of its instances, e.g. {@code http://auth-1:8081,http://auth-2:8081}; used round-robin. */
+        List<String> urls();
+
+        /** How long an instance that refused a connection is skipped. */
+        @WithDefault("10S")
+        Duration unhealthyPause();
 
         @WithDefault("2s")
         Duration connectTimeout();

@@ -43,7 +43,7 @@ public class SessionKeys {
     public SessionKeys(Vertx vertx, GatewayConfig config) {
         this.vertx = vertx;
         this.jwksUrl = config.session().jwksUrl().orElseGet(() ->
-                config.upstreams().get("auth").url() + "/.well-known/jwks.json");
+                config.upstreams().get("auth").urls().getFirst().strip() + "/.well-known/jwks.json");
         this.refreshMs = config.session().jwksRefresh().toMillis();
         this.cooldownMs = config.session().unknownKeyCooldown().toMillis();
     }

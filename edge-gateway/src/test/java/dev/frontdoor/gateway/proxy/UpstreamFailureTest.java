@@ -23,7 +23,7 @@ class UpstreamFailureTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Nothing listens on a port just released; the image upstream must answer within 300 ms.
-            return Map.of("frontdoor.gateway.upstreams.auth.url", "http://127.0.0.1:" + DataStores.freePort(),
+            return Map.of("frontdoor.gateway.upstreams.auth.urls", "http://127.0.0.1:" + DataStores.freePort(),
                     "frontdoor.gateway.upstreams.image.response-timeout", "300ms");
         }
     }

@@ -132,9 +132,9 @@ public final class FrontdoorSystem implements AutoCloseable {
         switch (service) {
             case GATEWAY -> {
                 config.put("quarkus.management.port", String.valueOf(gatewayManagementPort));
-                config.put("frontdoor.gateway.upstreams.auth.url", url(Service.AUTH));
-                config.put("frontdoor.gateway.upstreams.content.url", url(Service.CONTENT));
-                config.put("frontdoor.gateway.upstreams.image.url", url(Service.IMAGE));
+                config.put("frontdoor.gateway.upstreams.auth.urls", url(Service.AUTH));
+                config.put("frontdoor.gateway.upstreams.content.urls", url(Service.CONTENT));
+                config.put("frontdoor.gateway.upstreams.image.urls", url(Service.IMAGE));
             }
             case AUTH -> {
                 // A local run and the end-to-end tests speak plain HTTP: cookies without Secure (explicit switch).
