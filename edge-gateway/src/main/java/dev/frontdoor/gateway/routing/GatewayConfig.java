@@ -90,6 +90,15 @@ public interface GatewayConfig {
         Duration window();
     }
 
+    /** Limits on clients beyond the sizes Vert.x enforces (see application.properties). */
+    LimitsConfig limits();
+
+    interface LimitsConfig {
+        /** A request body not fully received this long after its headers is answered 408, connection closed. */
+        @WithDefault("30S")
+        Duration bodyTimeout();
+    }
+
     /** Headers the gateway puts on every response. */
     SecurityHeadersConfig securityHeaders();
 
@@ -171,6 +180,15 @@ public interface GatewayConfig {
         /** Path patterns: {@code *} one segment, {@code **} any rest, {@code {name}} a named segment, a leading
          *  {@code !} excludes. Matched against the normalised, lower-cased path. */
         List<String> paths();
+
+        /** Methods this route takes; empty means all. */
+        Optional<List<String>> methods();
+
+        /** Headers the request must carry: {@code Name} (present) or {@code Name=value} (exact value). */
+        Optional<List<String>> headers();
+
+        /** Cookies the request must carry: {@code name} (present) or {@code name=value} (exact value). */
+        Optional<List<String>> cookies();
 
         /** Name of an entry in {@link #upstreams()}. */
         String upstream();

@@ -32,9 +32,11 @@ public class GatewayRouter {
     private final RateLimitGate rateLimits;
     private final SessionGate sessionGate;
     private final UpstreamProxies proxies;
+    private final long bodyTimeoutMillis;
 
     public GatewayRouter(RouteTable routes, Redirects redirects, Rewrites rewrites, SecurityHeaders securityHeaders,
-                         RateLimitGate rateLimits, SessionGate sessionGate, UpstreamProxies proxies) {
+                         RateLimitGate rateLimits, SessionGate sessionGate, UpstreamProxies proxies,
+                         GatewayConfig config) {
         this.routes = routes;
         this.redirects = redirects;
         this.rewrites = rewrites;
@@ -42,6 +44,7 @@ public class GatewayRouter {
         this.rateLimits = rateLimits;
         this.sessionGate = sessionGate;
         this.proxies = proxies;
+        this.bodyTimeoutMillis = config.limits().bodyTimeout().toMillis();
     }
 
     void register(@Observes Router router) {
@@ -62,12 +65,15 @@ public class GatewayRouter {
         securityHeaders.apply(rc);
 
         if (!RequestFraming.acceptable(request)) {
-            rc.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
+            closeAfterResponse(rc);
             GatewayProblems.send(rc, 400, "Bad Request", "The request framing is not valid.");
             return;
         }
         if (RequestFraming.chunked(request)) {
-            rc.response().putHeader("Connection", "close").endHandler(v -> request.connection().close());
+            closeAfterResponse(rc);
+        }
+        if (!request.isEnded()) {
+            closeSlowBodies(rc);
         }
         Optional<String> normalized = PathNormalizer.normalize(request.path());
         if (normalized.isEmpty()) {
@@ -82,7 +88,7 @@ public class GatewayRouter {
             return;
         }
         String upstreamPath = rewrites.apply(rc, path);
-        Optional<Route> route = routes.resolve(upstreamPath);
+        Optional<Route> route = routes.resolve(upstreamPath, request);
         if (route.isEmpty()) {
             GatewayProblems.send(rc, 404, "Not Found", "No route serves this path.");
             return;
@@ -105,5 +111,31 @@ public class GatewayRouter {
                         request.resume();
                     }
                 });
+    }
+
+    /**
+     * A client that sends its body too slowly (slowloris) would hold a connection and an upstream connection:
+     * after the deadline it gets 408 if nothing was answered yet, and the connection is closed either way.
+     */
+    private void closeSlowBodies(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        long timer = rc.vertx().setTimer(bodyTimeoutMillis, id -> {
+            if (request.isEnded() || rc.response().ended() || rc.response().closed()) {
+                return;
+            }
+            if (rc.response().headWritten()) {
+                request.connection().close();
+            } else {
+                closeAfterResponse(rc);
+                GatewayProblems.send(rc, 408, "Request Timeout", "The request body did not arrive in time.");
+            }
+        });
+        rc.addEndHandler(v -> rc.vertx().cancelTimer(timer));
+    }
+
+    /** Vert.x keeps one response end handler; RoutingContext's end handlers compose, so closing goes through them. */
+    private static void closeAfterResponse(RoutingContext rc) {
+        rc.response().putHeader("Connection", "close");
+        rc.addEndHandler(v -> rc.request().connection().close());
     }
 }

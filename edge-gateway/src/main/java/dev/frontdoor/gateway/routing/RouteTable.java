@@ -3,6 +3,8 @@ package dev.frontdoor.gateway.routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The configured routes, checked once at start-up: every route names a known upstream and valid patterns. */
 @ApplicationScoped
@@ -12,7 +14,8 @@ public class RouteTable {
 
     public RouteTable(GatewayConfig config) {
         this.routes = config.routes().stream()
-                .map(r -> new Route(r.id(), List.copyOf(r.paths()), r.upstream()))
+                .map(r -> new Route(r.id(), List.copyOf(r.paths()), Set.copyOf(r.methods().orElse(List.of())),
+                        requirements(r.headers()), requirements(r.cookies()), r.upstream()))
                 .toList();
         for (Route route : routes) {
             if (!config.upstreams().containsKey(route.upstream())) {
@@ -22,9 +25,18 @@ public class RouteTable {
         }
     }
 
-    /** The first route that takes this normalised path. */
-    public Optional<Route> resolve(String normalizedPath) {
+    private static List<Route.Requirement> requirements(Optional<List<String>> specs) {
+        return specs.orElse(List.of()).stream().map(Route.Requirement::parse).toList();
+    }
+
+    /** The first route that takes this request, at this normalised path. */
+    public Optional<Route> resolve(String normalizedPath, HttpServerRequest request) {
         String key = PathNormalizer.matchKey(normalizedPath);
-        return routes.stream().filter(r -> r.matches(key)).findFirst();
+        for (Route route : routes) {
+            if (route.matches(key, request)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -51,6 +51,15 @@ class RequestLimitsTest {
     }
 
     @Test
+    void bodiesThatArriveTooSlowlyAre408AndTheConnectionIsClosed() {
+        RawHttp.Answer answer = RawHttp.send(base.getPort(), "POST /api/posts HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"slow\":");
+        assertEquals(408, answer.status(), answer.text());
+        assertTrue(answer.text().contains("application/problem+json"), answer.text());
+        assertTrue(answer.closed(), "a slow client must not keep the connection");
+    }
+
+    @Test
     void bodiesWithinTheLimitPass() {
         RawHttp.Answer answer = RawHttp.send(base.getPort(), "POST /api/posts HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");

@@ -43,6 +43,20 @@ class RoutingTest {
     }
 
     @Test
+    void aHeaderPredicateSendsOnlyMatchingRequestsToItsRoute() {
+        given().header("X-Beta", "on").get("/api/posts").then().statusCode(200).header("X-Upstream", "image");
+        given().header("X-Beta", "off").get("/api/posts").then().statusCode(200).header("X-Upstream", "content");
+        given().header("x-beta", "on").get("/API/posts/").then().statusCode(200).header("X-Upstream", "image");
+    }
+
+    @Test
+    void cookieAndMethodPredicatesMustAllMatch() {
+        given().cookie("canary", "1").get("/blog/x").then().statusCode(200).header("X-Upstream", "auth");
+        given().cookie("canary", "1").post("/blog/x").then().statusCode(200).header("X-Upstream", "content");
+        given().cookie("other", "1").get("/blog/x").then().statusCode(200).header("X-Upstream", "content");
+    }
+
+    @Test
     void decisionsAndForwardingUseTheNormalisedPath() {
         given().urlEncodingEnabled(false).get("//blog/./x/../%61uth-test/").then().statusCode(200)
                 .header("X-Upstream", "content").body("uri", equalTo("/blog/auth-test"));
