@@ -52,6 +52,11 @@ public final class TestSessions {
         return sign(claims(Instant.now().plusSeconds(600)), KID, privateKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     }
 
+    /** A valid token that expires at {@code exp}. */
+    public static String expiringAt(Instant exp) {
+        return sign(claims(exp), KID, privateKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+    }
+
     public static String expired() {
         return sign(claims(Instant.now().minusSeconds(60)), KID, privateKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     }

@@ -18,12 +18,21 @@ public class SecurityHeaders {
     /** Request header carrying the nonce upstream; clients cannot set it (all X-Frontdoor-* are stripped first). */
     public static final String NONCE_HEADER = "X-Frontdoor-Csp-Nonce";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** DRBG: seeded once from the OS, then pure Java; the default NativePRNG reads /dev/urandom on every call. */
+    private static final SecureRandom RANDOM = drbg();
 
     private final GatewayConfig.SecurityHeadersConfig config;
 
     public SecurityHeaders(GatewayConfig config) {
         this.config = config.securityHeaders();
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no DRBG", e);
+        }
     }
 
     /** Creates this request's nonce, hands it upstream, and arranges the response headers. */

@@ -2,11 +2,13 @@ package dev.frontdoor.gateway.ratelimit;
 
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.routing.GatewayConfig;
-import dev.frontdoor.gateway.routing.PathPattern;
+import dev.frontdoor.gateway.routing.PathPatterns;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -19,6 +21,7 @@ public class RateLimitGate {
 
     private final RateLimiter limiter;
     private final GatewayConfig.RateLimitsConfig config;
+    private final Map<GatewayConfig.RateLimitRule, PathPatterns> rulePaths = new IdentityHashMap<>();
 
     public RateLimitGate(RateLimiter limiter, GatewayConfig config) {
         this.limiter = limiter;
@@ -27,6 +30,7 @@ public class RateLimitGate {
             if (rule.limit() < 1 || rule.window().isZero() || rule.window().isNegative()) {
                 throw new IllegalStateException("rate limit " + rule.id() + " needs a positive limit and window");
             }
+            rulePaths.put(rule, PathPatterns.of(rule.paths()));
         });
     }
 
@@ -38,7 +42,7 @@ public class RateLimitGate {
         String method = rc.request().method().name();
         List<GatewayConfig.RateLimitRule> matching = config.rules().stream()
                 .filter(rule -> rule.methods().map(m -> m.stream().anyMatch(method::equalsIgnoreCase)).orElse(true))
-                .filter(rule -> PathPattern.matchesAny(rule.paths(), matchKey))
+                .filter(rule -> rulePaths.get(rule).matches(matchKey))
                 .toList();
         Future<Tightest> chain = Future.succeededFuture(null);
         for (GatewayConfig.RateLimitRule rule : matching) {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Every public request passes here, in this order: client-set internal headers are removed; framing is checked and
@@ -55,7 +56,10 @@ public class GatewayRouter {
         HttpServerRequest request = rc.request();
         String clientAddress = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         HeaderHygiene.stripUntrusted(request.headers());
-        String requestId = UUID.randomUUID().toString();
+        // Request ids must be unique, not secret: no need for the locked, syscall-backed SecureRandom of randomUUID().
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String requestId = new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                random.nextLong() & ~(0xCL << 60) | (0x8L << 60)).toString();
         request.headers()
                 .set("X-Request-Id", requestId)
                 .set("X-Forwarded-For", clientAddress)

@@ -1,5 +1,6 @@
 package dev.frontdoor.gateway.routing;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,22 +66,24 @@ public final class PathPattern {
     }
 
     public boolean matches(String path) {
-        return match(path).isPresent();
+        return matches(split(path));
     }
 
-    /** True if any positive pattern matches and no {@code !}-pattern does. */
-    public static boolean matchesAny(List<String> patterns, String path) {
-        boolean included = false;
-        for (String pattern : patterns) {
-            if (pattern.startsWith("!")) {
-                if (compile(pattern.substring(1)).matches(path)) {
-                    return false;
-                }
-            } else if (!included && compile(pattern).matches(path)) {
-                included = true;
+    /** Like {@link #match} without collecting captures: for the per-request checks. */
+    boolean matches(String[] parts) {
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.equals("**") || isRest(segment)) {
+                return true;
+            }
+            if (i >= parts.length) {
+                return false;
+            }
+            if (!segment.equals("*") && !isParameter(segment) && !segment.equalsIgnoreCase(parts[i])) {
+                return false;
             }
         }
-        return included;
+        return parts.length == segments.length;
     }
 
     private static boolean isParameter(String segment) {
@@ -101,8 +104,19 @@ public final class PathPattern {
         return result.startsWith("/") ? result.replaceAll("/{2,}", "/").replaceAll("(.)/$", "$1") : result;
     }
 
-    private static String[] split(String path) {
-        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    /** The non-empty segments of a path. */
+    static String[] split(String path) {
+        List<String> parts = new ArrayList<>(8);
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                if (i > start) {
+                    parts.add(path.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return parts.toArray(String[]::new);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * One entry of the route table: which requests it takes (path patterns, and optionally methods, headers and
  * cookies, all of which must match) and which upstream serves them.
  */
-public record Route(String id, List<String> paths, Set<String> methods, List<Requirement> headers,
+public record Route(String id, PathPatterns paths, Set<String> methods, List<Requirement> headers,
                     List<Requirement> cookies, String upstream) {
 
     /** {@code name} must be present, with exactly {@code value} when one is given. */
@@ -47,6 +47,6 @@ public record Route(String id, List<String> paths, Set<String> methods, List<Req
                 return false;
             }
         }
-        return PathPattern.matchesAny(paths, matchKey);
+        return paths.matches(matchKey);
     }
 }

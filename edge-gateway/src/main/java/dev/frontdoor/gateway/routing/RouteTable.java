@@ -14,14 +14,13 @@ public class RouteTable {
 
     public RouteTable(GatewayConfig config) {
         this.routes = config.routes().stream()
-                .map(r -> new Route(r.id(), List.copyOf(r.paths()), Set.copyOf(r.methods().orElse(List.of())),
+                .map(r -> new Route(r.id(), PathPatterns.of(r.paths()), Set.copyOf(r.methods().orElse(List.of())),
                         requirements(r.headers()), requirements(r.cookies()), r.upstream()))
                 .toList();
         for (Route route : routes) {
             if (!config.upstreams().containsKey(route.upstream())) {
                 throw new IllegalStateException("route " + route.id() + " names unknown upstream " + route.upstream());
             }
-            route.paths().forEach(p -> PathPattern.compile(p.startsWith("!") ? p.substring(1) : p));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.frontdoor.gateway.session;
 
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.routing.GatewayConfig;
-import dev.frontdoor.gateway.routing.PathPattern;
+import dev.frontdoor.gateway.routing.PathPatterns;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,10 +24,16 @@ public class SessionGate {
 
     private final SessionVerifier verifier;
     private final GatewayConfig.SessionConfig config;
+    private final PathPatterns protectedPages;
+    private final PathPatterns protectedApis;
+    private final PathPatterns guestOnlyPages;
 
     public SessionGate(SessionVerifier verifier, GatewayConfig config) {
         this.verifier = verifier;
         this.config = config.session();
+        this.protectedPages = PathPatterns.of(this.config.protectedPages());
+        this.protectedApis = PathPatterns.of(this.config.protectedApis());
+        this.guestOnlyPages = PathPatterns.of(this.config.guestOnlyPages());
     }
 
     /**
@@ -35,11 +41,9 @@ public class SessionGate {
      * request is protected when its public path or the path it was rewritten to is.
      */
     public Future<Boolean> admit(RoutingContext rc, String normalizedPath, String matchKey, String upstreamMatchKey) {
-        boolean protectedPage = PathPattern.matchesAny(config.protectedPages(), matchKey)
-                || PathPattern.matchesAny(config.protectedPages(), upstreamMatchKey);
-        boolean protectedApi = PathPattern.matchesAny(config.protectedApis(), matchKey)
-                || PathPattern.matchesAny(config.protectedApis(), upstreamMatchKey);
-        boolean guestOnly = PathPattern.matchesAny(config.guestOnlyPages(), matchKey);
+        boolean protectedPage = protectedPages.matches(matchKey) || protectedPages.matches(upstreamMatchKey);
+        boolean protectedApi = protectedApis.matches(matchKey) || protectedApis.matches(upstreamMatchKey);
+        boolean guestOnly = guestOnlyPages.matches(matchKey);
         Cookie cookie = sessionCookie(rc.request());
         if (cookie == null) {
             return Future.succeededFuture(decide(rc, false, protectedPage, protectedApi, guestOnly, normalizedPath));

@@ -42,9 +42,9 @@ class PathPatternTest {
     @Test
     void negativePatternsExclude() {
         List<String> patterns = List.of("/**", "!/_next/static/**", "!/favicon.ico");
-        assertTrue(PathPattern.matchesAny(patterns, "/dashboard"));
-        assertFalse(PathPattern.matchesAny(patterns, "/_next/static/chunk.js"));
-        assertFalse(PathPattern.matchesAny(patterns, "/favicon.ico"));
+        assertTrue(PathPatterns.of(patterns).matches("/dashboard"));
+        assertFalse(PathPatterns.of(patterns).matches("/_next/static/chunk.js"));
+        assertFalse(PathPatterns.of(patterns).matches("/favicon.ico"));
     }
 
     @Test

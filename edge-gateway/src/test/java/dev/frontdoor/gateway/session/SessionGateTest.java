@@ -44,6 +44,22 @@ class SessionGateTest {
                 .header("X-Upstream", nullValue());
     }
 
+    /** Verified tokens are remembered; the expiry is still checked on every request. */
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() throws InterruptedException {
+        // exp 3 s ago is still within the 5 s clock skew, so it passes now and fails within about 2 s.
+        String token = TestSessions.expiringAt(java.time.Instant.now().minusSeconds(3));
+        request().cookie("session", token).get("/dashboard").then().statusCode(200);
+        request().cookie("session", token).get("/dashboard").then().statusCode(200);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = request().cookie("session", token).get("/dashboard").statusCode();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(303, status, "an expired token must not stay admitted");
+    }
+
     @Test
     void theRedirectKeepsTheQuery() {
         request().get("/dashboard/posts?page=2").then().statusCode(303)

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Gateway benchmark, side by side in one run on loopback: a trivial upstream (nginx answering "ok") reached
+#   1. directly, 2. through nginx as a plain reverse proxy (keep-alive upstream), 3. through edge-gateway with a
+#   valid session cookie on the protected /dashboard (signature + expiry checked on every request), and
+#   4. the Next.js 16 reference app's cookie-checking proxy on /dashboard (../shared/peers/nextjs).
+# Needs wrk and nginx (apt-get install wrk nginx-light), node/npm for the peer, and a built gateway
+# (./mvnw package -pl edge-gateway -am). Rate limits are off in the gateway here: nginx has none either.
+# Usage: bench/gateway.sh [seconds per measurement, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/jdk25.sh
+. bench/lib.sh
+secs=${1:-10}
+bench_require wrk wrk; bench_require nginx nginx-light
+jar=edge-gateway/target/quarkus-app/quarkus-run.jar
+[ -f "$jar" ] || { echo "build the gateway first: ./mvnw -B package -DskipTests -pl edge-gateway -am" >&2; exit 1; }
+
+dir="$bench_work/gateway"
+[ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null && sleep 0.5   # left by an interrupted run
+rm -rf "$dir"; mkdir -p "$dir"
+token=$(java bench/MintSession.java "$dir/jwks.json")
+cat > "$dir/nginx.conf" <<NGINX
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream trivial { server 127.0.0.1:18090; keepalive 64; }
+  server {
+    listen 127.0.0.1:18090;
+    location = /jwks.json { default_type application/json; alias $dir/jwks.json; }
+    location / { default_type text/plain; return 200 "ok\n"; }
+  }
+  server {
+    listen 127.0.0.1:18091;
+    location / {
+      proxy_pass http://trivial;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+NGINX
+gateway_pid=""
+cleanup() {
+  [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null || true
+  [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true
+  nextjs_peer_stop
+}
+trap cleanup EXIT
+nginx -c "$dir/nginx.conf" -p "$dir"
+
+java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=18092 -Dquarkus.management.port=18093 \
+  -Dfrontdoor.gateway.upstreams.auth.urls=http://127.0.0.1:18090 \
+  -Dfrontdoor.gateway.upstreams.content.urls=http://127.0.0.1:18090 \
+  -Dfrontdoor.gateway.upstreams.image.urls=http://127.0.0.1:18090 \
+  -Dfrontdoor.gateway.session.jwks-url=http://127.0.0.1:18090/jwks.json \
+  -Dfrontdoor.gateway.rate-limits.enabled=false -Dquarkus.redis.hosts=redis://127.0.0.1:1 \
+  -jar "$jar" > "$dir/gateway.log" 2>&1 &
+gateway_pid=$!
+bench_wait http://127.0.0.1:18093/q/health/ready 60
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: session=$token" http://127.0.0.1:18092/dashboard)" = 200 ] \
+  || { echo "the gateway did not accept the minted session" >&2; exit 1; }
+nextjs_peer_start >/dev/null
+peer_token=$(nextjs_session)
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: session=$peer_token" http://127.0.0.1:3000/dashboard)" = 200 ] \
+  || { echo "the Next.js peer did not accept its session" >&2; exit 1; }
+
+# The JVM compiles its hot paths in the first seconds: warm up before anything is measured.
+wrk -t2 -c32 -d15s -H "Cookie: session=$token" http://127.0.0.1:18092/dashboard >/dev/null
+echo "Gateway benchmark: $(nproc) cores shared with wrk, ${secs}s per measurement, GET /dashboard"
+echo "-- throughput, 32 connections"
+bench_wrk direct-c32 32 "$secs" http://127.0.0.1:18090/dashboard;                                 direct=$BENCH_RPS
+bench_wrk nginx-proxy-c32 32 "$secs" http://127.0.0.1:18091/dashboard;                            nginx=$BENCH_RPS
+bench_wrk gateway-session-c32 32 "$secs" http://127.0.0.1:18092/dashboard "Cookie: session=$token"; gateway=$BENCH_RPS
+bench_wrk nextjs-proxy-c32 32 "$secs" http://127.0.0.1:3000/dashboard "Cookie: session=$peer_token"; nextjs=$BENCH_RPS
+echo "-- latency, 1 connection"
+bench_wrk direct-c1 1 "$secs" http://127.0.0.1:18090/dashboard;                                   direct_p50=$BENCH_P50_MS
+bench_wrk nginx-proxy-c1 1 "$secs" http://127.0.0.1:18091/dashboard;                              nginx_p50=$BENCH_P50_MS
+bench_wrk gateway-session-c1 1 "$secs" http://127.0.0.1:18092/dashboard "Cookie: session=$token"; gateway_p50=$BENCH_P50_MS
+echo "-- memory after the run (RSS)"
+echo "edge-gateway $(( $(ps -o rss= -p "$gateway_pid") / 1024 )) MiB;  next start $(( $(ps -o rss= -p "$(cat "$bench_work/nextjs/.run/next.pid")") / 1024 )) MiB"
+echo "-- ratios"
+echo "gateway / nginx throughput:   $(bench_ratio "$gateway" "$nginx")   (target >= 0.8)"
+echo "gateway / Next.js throughput: $(bench_ratio "$gateway" "$nextjs")   (target >= 3)"
+echo "gateway added p50 latency:    $(awk -v g="$gateway_p50" -v d="$direct_p50" 'BEGIN{printf "%.3f", g-d}') ms (target < 1 ms; nginx adds $(awk -v g="$nginx_p50" -v d="$direct_p50" 'BEGIN{printf "%.3f", g-d}') ms)"
