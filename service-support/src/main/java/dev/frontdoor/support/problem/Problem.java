@@ -39,9 +39,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         return validation(errors);
     }
 
-    /** "create.arg0.email" → "email": clients know their fields, not our method signatures. */
+    /** "create.arg0.email" → "email", "tags[0].&lt;list element&gt;" → "tags[0]": clients know their fields, not our
+     *  method signatures or Bean Validation's container nodes. */
     static String fieldName(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        String path = violation.getPropertyPath().toString().replaceAll("\\.<[^>]*>", "");
         int dot = path.lastIndexOf('.');
         String leaf = dot < 0 ? path : path.substring(dot + 1);
         return leaf.matches("arg\\d+") || leaf.isEmpty() ? "body" : leaf;

@@ -1,35 +1,83 @@
 package dev.frontdoor.content.pages.rest;
 
+import dev.frontdoor.content.config.ContentConfig;
+import dev.frontdoor.content.pages.service.Metadata;
+import dev.frontdoor.content.pages.service.PageMetadata;
+import dev.frontdoor.content.pages.service.RequestPosts;
+import dev.frontdoor.content.web.PageNumber;
 import dev.frontdoor.content.posts.model.Post;
 import dev.frontdoor.content.posts.repository.PostRepository;
+import dev.frontdoor.support.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** {@code /}: the latest published posts. */
+/** The public pages: {@code /} (latest posts), {@code /blog} (paginated) and {@code /blog/{slug}}. */
 @Path("/")
+@Produces(MediaType.TEXT_HTML)
 public class HomePageResource {
 
     private static final int LATEST = 10;
 
     private final PostRepository posts;
+    private final RequestPosts requestPosts;
+    private final Metadata metadata;
+    private final ContentConfig config;
 
-    public HomePageResource(PostRepository posts) {
+    public HomePageResource(PostRepository posts, RequestPosts requestPosts,
+                            Metadata metadata, ContentConfig config) {
         this.posts = posts;
+        this.requestPosts = requestPosts;
+        this.metadata = metadata;
+        this.config = config;
     }
 
     @CheckedTemplate(basePath = "pages")
     static class Templates {
-        static native TemplateInstance home(List<Post> posts);
+        static native TemplateInstance home(PageMetadata meta, List<Post> posts);
+
+        static native TemplateInstance blog(PageMetadata meta, List<Post> posts, int page, int totalPages);
+
+        static native TemplateInstance post(PageMetadata meta, Post post);
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance home() {
-        return Templates.home(posts.latestPublished(0, LATEST));
+    public Response home() {
+        return Pages.publicPage(Templates.home(metadata.page(null, null, "/", "/", true),
+                posts.latestPublished(0, LATEST)));
+    }
+
+    @GET
+    @Path("/blog")
+    public Response blog(@QueryParam("page") String page) {
+        int p = PageNumber.parse(page, 1);
+        int size = config.pageSize();
+        int totalPages = (int) Math.max(1, (posts.countPublished() + size - 1) / size);
+        if (p < 1 || p > totalPages) {
+            throw ProblemException.of(404, "Not Found", "There is no such page of posts.");
+        }
+        String path = p == 1 ? "/blog" : "/blog?page=" + p;
+        return Pages.publicPage(Templates.blog(metadata.page(p == 1 ? "Blog" : "Blog, page " + p,
+                null, path, "/blog", true), posts.latestPublished(p - 1, size), p, totalPages));
+    }
+
+    @GET
+    @Path("/blog/{slug}")
+    public Response post(@PathParam("slug") String slug) {
+        // Metadata and body each ask for the post; RequestPosts loads it once (request memoization).
+        PageMetadata meta = metadata.post(published(slug));
+        return Pages.publicPage(Templates.post(meta, published(slug)));
+    }
+
+    private Post published(String slug) {
+        return requestPosts.published(slug)
+                .orElseThrow(() -> ProblemException.of(404, "Not Found", "There is no post at this address."));
     }
 }

@@ -1,0 +1,42 @@
+package dev.frontdoor.content.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** The content service's settings; defaults and environment variables are in application.properties. */
+@ConfigMapping(prefix = "frontdoor.content")
+public interface ContentConfig {
+
+    /** The public base URL (the gateway's), without a trailing slash: canonical URLs, sitemap, feeds. */
+    String siteUrl();
+
+    String siteName();
+
+    String siteDescription();
+
+    /** Origins whose browsers may post forms and send cookie-authenticated mutations. */
+    List<String> allowedOrigins();
+
+    /** How long an introspection answer is reused within this process (the "few seconds" of the secure check). */
+    @WithDefault("2S")
+    Duration sessionCacheTtl();
+
+    /** Widths offered in srcset, as the image-service allows them (Next.js deviceSizes and imageSizes). */
+    @WithDefault("640,750,828,1080,1200,1920,2048,3840")
+    List<Integer> deviceSizes();
+
+    @WithDefault("32,48,64,96,128,256,384")
+    List<Integer> imageSizes();
+
+    @WithDefault("75")
+    int imageQuality();
+
+    /** Posts per page on /blog and in list APIs (a client may ask for fewer, never more than max-page-size). */
+    @WithDefault("10")
+    int pageSize();
+
+    @WithDefault("50")
+    int maxPageSize();
+}

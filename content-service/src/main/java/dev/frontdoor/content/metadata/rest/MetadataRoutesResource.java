@@ -1,0 +1,87 @@
+package dev.frontdoor.content.metadata.rest;
+
+import dev.frontdoor.content.config.ContentConfig;
+import dev.frontdoor.content.posts.model.Post;
+import dev.frontdoor.content.posts.repository.PostRepository;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metadata routes of Next.js's app router: {@code /sitemap.xml}, {@code /robots.txt}, {@code /rss.xml},
+ * {@code /llms.txt} and {@code /manifest.webmanifest}. XML templates escape all text; {@code /favicon.ico} is a
+ * static file.
+ */
+@Path("/")
+public class MetadataRoutesResource {
+
+    private static final int FEED_ITEMS = 20;
+
+    private final PostRepository posts;
+    private final ContentConfig site;
+
+    public MetadataRoutesResource(PostRepository posts, ContentConfig site) {
+        this.posts = posts;
+        this.site = site;
+    }
+
+    @CheckedTemplate(basePath = "metadata")
+    static class Templates {
+        static native TemplateInstance sitemap(ContentConfig site, List<Post> posts);
+
+        static native TemplateInstance rss(ContentConfig site, List<Post> posts);
+
+        static native TemplateInstance robots(ContentConfig site);
+
+        static native TemplateInstance llms(ContentConfig site, List<Post> posts);
+    }
+
+    @GET
+    @Path("/sitemap.xml")
+    @Produces("application/xml")
+    public Response sitemap() {
+        return ok(Templates.sitemap(site, posts.allPublished()), "application/xml; charset=UTF-8");
+    }
+
+    @GET
+    @Path("/rss.xml")
+    @Produces("application/rss+xml")
+    public Response rss() {
+        return ok(Templates.rss(site, posts.latestPublished(0, FEED_ITEMS)), "application/rss+xml; charset=UTF-8");
+    }
+
+    @GET
+    @Path("/robots.txt")
+    @Produces("text/plain")
+    public Response robots() {
+        return ok(Templates.robots(site), "text/plain; charset=UTF-8");
+    }
+
+    @GET
+    @Path("/llms.txt")
+    @Produces("text/plain")
+    public Response llms() {
+        return ok(Templates.llms(site, posts.allPublished()), "text/plain; charset=UTF-8");
+    }
+
+    @GET
+    @Path("/manifest.webmanifest")
+    @Produces("application/manifest+json")
+    public Response manifest() {
+        return Response.ok(Map.of("name", site.siteName(), "short_name", site.siteName(),
+                        "description", site.siteDescription(), "start_url", "/", "display", "standalone",
+                        "background_color", "#ffffff", "theme_color", "#111111",
+                        "icons", List.of(Map.of("src", "/favicon.ico", "sizes", "32x32", "type", "image/x-icon"))))
+                .type("application/manifest+json").header("Cache-Control", "public, max-age=3600").build();
+    }
+
+    /** Rendered here: a template entity would be sent with the template's own type (application/xml for RSS). */
+    private static Response ok(TemplateInstance body, String type) {
+        return Response.ok(body.render()).type(type).header("Cache-Control", "public, max-age=0, must-revalidate").build();
+    }
+}

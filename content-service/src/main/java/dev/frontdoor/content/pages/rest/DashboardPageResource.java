@@ -1,0 +1,215 @@
+package dev.frontdoor.content.pages.rest;
+
+import dev.frontdoor.content.pages.service.FieldErrors;
+import dev.frontdoor.content.pages.service.Metadata;
+import dev.frontdoor.content.pages.service.PageMetadata;
+import dev.frontdoor.content.posts.model.Post;
+import dev.frontdoor.content.posts.repository.PostRepository;
+import dev.frontdoor.content.posts.service.PostInput;
+import dev.frontdoor.content.posts.service.PostService;
+import dev.frontdoor.content.viewer.service.CurrentViewer;
+import dev.frontdoor.content.viewer.service.Viewer;
+import dev.frontdoor.support.problem.Problem;
+import dev.frontdoor.support.problem.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The signed-in author's pages: their posts, and the forms that create, edit and delete them (Server Actions as
+ * plain HTML forms). Every request does the secure check; errors re-render the form with the messages next to
+ * their fields and the author's input kept; success is a 303 to the post (or the dashboard for drafts).
+ */
+@Path("/dashboard")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardPageResource {
+
+    private final PostRepository posts;
+    private final PostService service;
+    private final CurrentViewer viewer;
+    private final Metadata metadata;
+
+    public DashboardPageResource(PostRepository posts, PostService service, CurrentViewer viewer, Metadata metadata) {
+        this.posts = posts;
+        this.service = service;
+        this.viewer = viewer;
+        this.metadata = metadata;
+    }
+
+    /** The form's fields as typed, so that a failed submission shows them again. */
+    public record PostForm(String title, String slug, String description, String body, String coverUrl,
+                           String coverWidth, String coverHeight, String tags, String status, String version) {
+
+        static PostForm empty() {
+            return new PostForm("", "", "", "", "", "", "", "", "draft", "");
+        }
+
+        static PostForm of(Post post) {
+            return new PostForm(post.title, post.slug, post.description, post.bodyMarkdown,
+                    post.coverUrl == null ? "" : post.coverUrl,
+                    post.coverWidth == null ? "" : post.coverWidth.toString(),
+                    post.coverHeight == null ? "" : post.coverHeight.toString(),
+                    String.join(", ", post.tags), post.status, Integer.toString(post.version));
+        }
+
+        static PostForm of(MultivaluedMap<String, String> form) {
+            return new PostForm(v(form, "title"), v(form, "slug"), v(form, "description"), v(form, "body"),
+                    v(form, "coverUrl"), v(form, "coverWidth"), v(form, "coverHeight"), v(form, "tags"),
+                    v(form, "status"), v(form, "version"));
+        }
+
+        PostInput toInput() {
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            Integer width = number("coverWidth", coverWidth, errors);
+            Integer height = number("coverHeight", coverHeight, errors);
+            Integer ver = number("version", version, errors);
+            if (!errors.isEmpty()) {
+                throw new ProblemException(Problem.validation(errors));
+            }
+            List<String> tagList = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+            return new PostInput(title, slug, description, body, coverUrl, width, height, tagList, status, ver);
+        }
+
+        private static Integer number(String field, String value, Map<String, List<String>> errors) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(value.strip());
+            } catch (NumberFormatException e) {
+                errors.put(field, List.of("Must be a whole number."));
+                return null;
+            }
+        }
+
+        private static String v(MultivaluedMap<String, String> form, String name) {
+            String value = form.getFirst(name);
+            return value == null ? "" : value;
+        }
+    }
+
+    @CheckedTemplate(basePath = "pages")
+    static class Templates {
+        static native TemplateInstance dashboard(PageMetadata meta, List<Post> posts);
+
+        static native TemplateInstance postForm(PageMetadata meta, String action, boolean editing, PostForm form,
+                                                FieldErrors errors, String message);
+    }
+
+    @GET
+    public Response dashboard() {
+        Viewer me = signedIn();
+        return Pages.privatePage(200, Templates.dashboard(meta("Dashboard", "/dashboard", "/dashboard"),
+                posts.byAuthor(me.userId())));
+    }
+
+    @GET
+    @Path("/posts/new")
+    public Response newPost() {
+        signedIn();
+        return form(200, null, PostForm.empty(), FieldErrors.none(), null);
+    }
+
+    @POST
+    @Path("/posts/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> fields) {
+        Viewer me = signedIn();
+        PostForm form = PostForm.of(fields);
+        try {
+            Post post = service.create(me, form.toInput());
+            return Pages.seeOther(afterSave(post));
+        } catch (ProblemException e) {
+            return failed(null, form, e);
+        }
+    }
+
+    @GET
+    @Path("/posts/{slug}/edit")
+    public Response edit(@PathParam("slug") String slug) {
+        Viewer me = signedIn();
+        Post post = posts.bySlug(slug).filter(p -> me.mayEdit(p.authorId))
+                .orElseThrow(() -> ProblemException.of(404, "Not Found", "You have no post at this address."));
+        return form(200, post.slug, PostForm.of(post), FieldErrors.none(), null);
+    }
+
+    @POST
+    @Path("/posts/{slug}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("slug") String slug, MultivaluedMap<String, String> fields) {
+        Viewer me = signedIn();
+        PostForm form = PostForm.of(fields);
+        try {
+            Post post = service.update(me, slug, form.toInput());
+            return Pages.seeOther(afterSave(post));
+        } catch (ProblemException e) {
+            return failed(slug, form, e);
+        }
+    }
+
+    @POST
+    @Path("/posts/{slug}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("slug") String slug) {
+        service.delete(signedIn(), slug);
+        return Pages.seeOther("/dashboard");
+    }
+
+    /** A dashboard request without a live session (revoked, expired, or past the gateway some other way). */
+    static final class SignInRequired extends RuntimeException {
+        SignInRequired() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The gateway already redirected visitors without a valid-looking cookie; a dead session lands here. */
+    @ServerExceptionMapper
+    Response signIn(SignInRequired e, UriInfo uri) {
+        return Pages.seeOther("/login?next=" + URLEncoder.encode(uri.getPath(), StandardCharsets.UTF_8));
+    }
+
+    private Viewer signedIn() {
+        return viewer.verifySession().orElseThrow(SignInRequired::new);
+    }
+
+    private Response failed(String slug, PostForm form, ProblemException e) {
+        int status = e.problem().status();
+        if (status == 401 || status == 403 || status == 404) {
+            throw e;
+        }
+        Map<String, List<String>> errors = e.problem().errors() == null ? Map.of() : e.problem().errors();
+        return form(status, slug, form, new FieldErrors(errors),
+                errors.isEmpty() ? e.problem().detail() : "Please correct the fields below.");
+    }
+
+    private Response form(int status, String slug, PostForm form, FieldErrors errors, String message) {
+        boolean editing = slug != null;
+        String action = editing ? "/dashboard/posts/" + slug + "/edit" : "/dashboard/posts/new";
+        return Pages.privatePage(status, Templates.postForm(meta(editing ? "Edit post" : "New post", action,
+                editing ? "/dashboard/posts/[slug]/edit" : "/dashboard/posts/new"), action, editing, form, errors, message));
+    }
+
+    private PageMetadata meta(String title, String path, String route) {
+        return metadata.page(title, null, path, route, false);
+    }
+
+    private static String afterSave(Post post) {
+        return "published".equals(post.status) ? "/blog/" + post.slug : "/dashboard";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.frontdoor.content;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real HTTP server in place of auth-service's introspection endpoint, with its contract: tokens made by
+ * {@link #token} are live sessions of that user and role; any other token is inactive. A token containing
+ * "refresh" also gets a re-issued cookie, as auth-service does in a session's second half. The real auth-service
+ * answers these calls in the end-to-end tests.
+ */
+@WithTestResource(value = AuthIntrospectionDouble.class, scope = TestResourceScope.GLOBAL)
+public class AuthIntrospectionDouble implements QuarkusTestResourceLifecycleManager {
+
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(user|admin)\\.([0-9a-f-]{36})(\\.refresh)?\"");
+
+    private HttpServer server;
+
+    /** A session token of a new user with this role ("user" or "admin"). */
+    public static String token(String role, UUID userId) {
+        return role + "." + userId;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/internal/sessions/introspect", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher m = TOKEN.matcher(body);
+            String answer = m.find()
+                    ? "{\"active\":true,\"userId\":\"" + m.group(2) + "\",\"role\":\"" + m.group(1)
+                      + "\",\"sessionId\":\"" + UUID.randomUUID() + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\""
+                      + (m.group(3) != null ? ",\"setCookie\":\"session=renewed; Path=/; HttpOnly; SameSite=Lax\"" : "")
+                      + "}"
+                    : "{\"active\":false}";
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return Map.of("quarkus.rest-client.auth.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
