@@ -139,11 +139,21 @@ public final class FrontdoorSystem implements AutoCloseable {
             case AUTH -> {
                 // A local run and the end-to-end tests speak plain HTTP: cookies without Secure (explicit switch).
                 config.put("frontdoor.auth.cookie.secure", "false");
-                config.put("frontdoor.auth.allowed-origins", gatewayUrl() + ",http://localhost:" + ports.get(Service.GATEWAY));
+                config.put("frontdoor.auth.allowed-origins", allowedOrigins());
             }
-            case CONTENT, IMAGE -> { }
+            case CONTENT -> {
+                config.put("quarkus.rest-client.auth.url", url(Service.AUTH));
+                config.put("frontdoor.content.allowed-origins", allowedOrigins());
+                config.put("frontdoor.content.site-url", gatewayUrl());
+            }
+            case IMAGE -> { }
         }
         return config;
+    }
+
+    /** The gateway as browsers reach it: the origins allowed to send forms and mutations. */
+    private String allowedOrigins() {
+        return gatewayUrl() + ",http://localhost:" + ports.get(Service.GATEWAY);
     }
 
     private void awaitReady() {
