@@ -146,7 +146,7 @@ public final class FrontdoorSystem implements AutoCloseable {
                 config.put("frontdoor.content.allowed-origins", allowedOrigins());
                 config.put("frontdoor.content.site-url", gatewayUrl());
             }
-            case IMAGE -> { }
+            case IMAGE -> config.put("frontdoor.image.local-origin", url(Service.CONTENT));
         }
         return config;
     }

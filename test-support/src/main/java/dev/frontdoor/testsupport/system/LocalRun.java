@@ -30,6 +30,11 @@ public final class LocalRun {
             stores.close();
             throw e;
         }
+        try {
+            DemoContent.seed(system.gatewayUrl());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("Demo content was not seeded: " + e.getMessage());
+        }
         for (Service service : Service.values()) {
             FrontdoorSystem.writePid(state.resolve("run"), service.module(), system.pid(service));
         }
@@ -43,6 +48,7 @@ public final class LocalRun {
         }));
         System.out.println();
         System.out.println("Frontdoor is up: " + system.gatewayUrl() + "/");
+        System.out.println("  demo author: " + DemoContent.EMAIL + " / " + DemoContent.PASSWORD);
         System.out.println("  logs: " + state.resolve("logs") + "   stop: Ctrl-C or bin/down");
         stopped.await();
     }

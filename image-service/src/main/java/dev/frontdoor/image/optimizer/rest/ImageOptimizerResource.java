@@ -1,32 +1,73 @@
 package dev.frontdoor.image.optimizer.rest;
 
+import dev.frontdoor.image.optimizer.service.ImageOptimizer;
+import dev.frontdoor.image.optimizer.service.ImageRequest;
 import dev.frontdoor.image.optimizer.service.ImageRequestValidator;
-import dev.frontdoor.support.problem.ProblemException;
+import dev.frontdoor.image.optimizer.service.OptimizedImage;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 
-/** {@code GET /_next/image?url=&w=&q=}: the Next.js image optimizer's API. */
+/**
+ * {@code GET /_next/image?url=&w=&q=}: the Next.js image optimizer's API, with its validation, headers and
+ * {@code If-None-Match} handling.
+ */
 @Path("/_next/image")
 public class ImageOptimizerResource {
 
-    private final ImageRequestValidator validator;
+    /** Next.js's default: an image opened directly can never run script. */
+    static final String CSP = "script-src 'none'; frame-src 'none'; sandbox;";
 
-    public ImageOptimizerResource(ImageRequestValidator validator) {
+    private final ImageRequestValidator validator;
+    private final ImageOptimizer optimizer;
+
+    public ImageOptimizerResource(ImageRequestValidator validator, ImageOptimizer optimizer) {
         this.validator = validator;
+        this.optimizer = optimizer;
     }
 
     @GET
-    public Response optimize(@Context UriInfo uri) {
+    public Response optimize(@Context UriInfo uri, @HeaderParam("Accept") String accept,
+                             @HeaderParam("If-None-Match") String ifNoneMatch) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        validator.validate(values(query, "url"), values(query, "w"), values(query, "q"));
-        // Fetching and transcoding with libvips arrive with the image engine (issue 7); until then a valid
-        // request is refused explicitly rather than answered with something that is not an optimized image.
-        throw ProblemException.of(501, "Not Implemented", "Image optimization is not available in this build.");
+        ImageRequest request = validator.validate(values(query, "url"), values(query, "w"), values(query, "q"));
+        OptimizedImage image = optimizer.optimize(request, accept);
+        String etag = "\"" + etag(image.bytes()) + "\"";
+        Response.ResponseBuilder response = etag.equals(ifNoneMatch)
+                ? Response.notModified() : Response.ok(image.bytes(), image.mediaType());
+        return response
+                .header("ETag", etag)
+                .header("Vary", "Accept")
+                .header("Cache-Control", "public, max-age=" + image.maxAgeSeconds() + ", must-revalidate")
+                .header("Content-Security-Policy", CSP)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName(request.url(), image.extension()) + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    /** The URL's last path segment without its extension, reduced to safe characters, plus the output's. */
+    static String fileName(String url, String extension) {
+        String path = url.replaceFirst("[?#].*$", "");
+        String base = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.[^.]*$", "");
+        base = base.replaceAll("[^A-Za-z0-9._-]", "_");
+        return (base.isEmpty() ? "image" : base.length() > 100 ? base.substring(0, 100) : base) + "." + extension;
+    }
+
+    private static String etag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> values(MultivaluedMap<String, String> query, String name) {

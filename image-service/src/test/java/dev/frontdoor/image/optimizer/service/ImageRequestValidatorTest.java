@@ -17,6 +17,15 @@ class ImageRequestValidatorTest {
         public List<Integer> imageSizes() { return List.of(32, 48, 64, 96, 128, 256, 384); }
         public List<Integer> qualities() { return List.of(75); }
         public int maxUrlLength() { return 3072; }
+        public String localOrigin() { return "http://localhost:8082"; }
+        public List<String> formats() { return List.of("image/webp"); }
+        public java.time.Duration minimumCacheTtl() { return java.time.Duration.ofSeconds(14400); }
+        public long maxResponseBytes() { return 50_000_000; }
+        public long maxPixels() { return 50_000_000; }
+        public java.time.Duration fetchTimeout() { return java.time.Duration.ofSeconds(7); }
+        public boolean dangerouslyAllowSvg() { return false; }
+        public int queueSize() { return 16; }
+        public int workers() { return 0; }
     });
 
     @ParameterizedTest(name = "{0} w={1} q={2} → {3}")

@@ -1,0 +1,50 @@
+package dev.frontdoor.image.engine;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+
+/**
+ * The C signatures of every libvips/GLib function Frontdoor calls. Used by {@link Vips} to bind them and by
+ * {@link VipsNativeFeature} to register them for native image; nothing here touches a native library.
+ */
+final class VipsDowncalls {
+
+    /** A function, its signature and where its C varargs start (-1: none). */
+    record Downcall(String library, String name, FunctionDescriptor descriptor, int firstVariadic) {
+    }
+
+    private static final ValueLayout ADDRESS = ValueLayout.ADDRESS;
+    private static final ValueLayout INT = ValueLayout.JAVA_INT;
+    private static final ValueLayout SIZE_T = ValueLayout.JAVA_LONG;
+
+    static final String LIBVIPS = "libvips.so.42";
+    static final String LIBGLIB = "libglib-2.0.so.0";
+    static final String LIBGOBJECT = "libgobject-2.0.so.0";
+
+    static final Downcall INIT = new Downcall(LIBVIPS, "vips_init", FunctionDescriptor.of(INT, ADDRESS), -1);
+    static final Downcall CACHE_SET_MAX = new Downcall(LIBVIPS, "vips_cache_set_max", FunctionDescriptor.ofVoid(INT), -1);
+    static final Downcall CONCURRENCY_SET = new Downcall(LIBVIPS, "vips_concurrency_set", FunctionDescriptor.ofVoid(INT), -1);
+    static final Downcall ERROR_BUFFER = new Downcall(LIBVIPS, "vips_error_buffer", FunctionDescriptor.of(ADDRESS), -1);
+    static final Downcall ERROR_CLEAR = new Downcall(LIBVIPS, "vips_error_clear", FunctionDescriptor.ofVoid(), -1);
+    /** VipsImage *vips_image_new_from_buffer(const void *buf, size_t len, const char *options, ...NULL): header only. */
+    static final Downcall NEW_FROM_BUFFER = new Downcall(LIBVIPS, "vips_image_new_from_buffer",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, SIZE_T, ADDRESS, ADDRESS), 3);
+    static final Downcall GET_WIDTH = new Downcall(LIBVIPS, "vips_image_get_width", FunctionDescriptor.of(INT, ADDRESS), -1);
+    static final Downcall GET_HEIGHT = new Downcall(LIBVIPS, "vips_image_get_height", FunctionDescriptor.of(INT, ADDRESS), -1);
+    static final Downcall GET_N_PAGES = new Downcall(LIBVIPS, "vips_image_get_n_pages", FunctionDescriptor.of(INT, ADDRESS), -1);
+    /** int vips_thumbnail_buffer(void *buf, size_t len, VipsImage **out, int width, "height", int, "size", int, NULL) */
+    static final Downcall THUMBNAIL_BUFFER = new Downcall(LIBVIPS, "vips_thumbnail_buffer", FunctionDescriptor.of(INT,
+            ADDRESS, SIZE_T, ADDRESS, INT, ADDRESS, INT, ADDRESS, INT, ADDRESS), 4);
+    /** int vips_image_write_to_buffer(VipsImage *in, const char *suffix, void **buf, size_t *size, ...NULL) */
+    static final Downcall WRITE_TO_BUFFER = new Downcall(LIBVIPS, "vips_image_write_to_buffer",
+            FunctionDescriptor.of(INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS), 4);
+    static final Downcall G_FREE = new Downcall(LIBGLIB, "g_free", FunctionDescriptor.ofVoid(ADDRESS), -1);
+    static final Downcall G_OBJECT_UNREF = new Downcall(LIBGOBJECT, "g_object_unref", FunctionDescriptor.ofVoid(ADDRESS), -1);
+
+    static final List<Downcall> ALL = List.of(INIT, CACHE_SET_MAX, CONCURRENCY_SET, ERROR_BUFFER, ERROR_CLEAR,
+            NEW_FROM_BUFFER, GET_WIDTH, GET_HEIGHT, GET_N_PAGES, THUMBNAIL_BUFFER, WRITE_TO_BUFFER, G_FREE, G_OBJECT_UNREF);
+
+    private VipsDowncalls() {
+    }
+}

@@ -1,0 +1,5 @@
+package dev.frontdoor.image.optimizer.service;
+
+/** The fetched original: its bytes and how long its upstream allows it to be cached (seconds, 0 if unsaid). */
+public record SourceImage(byte[] bytes, long upstreamMaxAge) {
+}

@@ -1,0 +1,143 @@
+package dev.frontdoor.image;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+
+/**
+ * A real HTTP origin for the optimizer's local URLs, serving images generated here: {@code /photo.jpg}
+ * (2400×1600), {@code /small.png} (100×50), {@code /long-lived.jpg} (max-age one day), {@code /anim.gif} (two
+ * frames), {@code /bomb.png} (a tiny file whose header claims 100,000×100,000 pixels), {@code /logo.svg},
+ * {@code /page.html}, {@code /big.bin} (over the test size cap), {@code /slow.jpg} (answers after 3 s) and 404s.
+ * Counts requests per path.
+ */
+@WithTestResource(value = ImageOrigin.class, scope = TestResourceScope.GLOBAL)
+public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
+
+    public static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, byte[]> files = Map.of(
+                "/photo.jpg", encode(picture(2400, 1600), "jpg"),
+                "/long-lived.jpg", encode(picture(800, 600), "jpg"),
+                "/small.png", encode(picture(100, 50), "png"),
+                "/anim.gif", animatedGif(),
+                "/bomb.png", pngClaiming(100_000, 100_000),
+                "/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                        .getBytes(StandardCharsets.UTF_8),
+                "/page.html", "<!DOCTYPE html><html><body>not an image</body></html>".getBytes(StandardCharsets.UTF_8),
+                "/big.bin", new byte[3_000_001],
+                "/slow.jpg", encode(picture(64, 64), "jpg"));
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            REQUESTS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            byte[] body = files.get(path);
+            if (path.equals("/slow.jpg")) {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                // Deliberately wrong for the images: the type must come from the bytes, not from this header.
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                if (path.equals("/long-lived.jpg")) {
+                    exchange.getResponseHeaders().add("Cache-Control", "public, max-age=86400");
+                }
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        return Map.of("frontdoor.image.local-origin", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "frontdoor.image.max-response-bytes", "3000000", "frontdoor.image.fetch-timeout", "1S");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    static BufferedImage picture(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return image;
+    }
+
+    static byte[] encode(BufferedImage image, String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Two 1×1 frames, looping (NETSCAPE2.0). */
+    static byte[] animatedGif() {
+        String frame = "21f9040000000a00" + "2c00000000010001000002024401" + "00";
+        return HexFormat.of().parseHex("474946383961" + "0100" + "0100" + "800000" + "000000ffffff"
+                + "21ff0b4e45545343415045322e30" + "0301000000" + frame + frame + "3b");
+    }
+
+    /** A valid PNG signature and IHDR claiming the given size, with a tiny IDAT: a decompression bomb's header. */
+    static byte[] pngClaiming(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(HexFormat.of().parseHex("89504e470d0a1a0a"));
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", HexFormat.of().parseHex("789c030000000001"));
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+}
