@@ -87,6 +87,8 @@ class PostPagesTest {
         assertEquals("(max-width: 800px) 100vw, 800px", img.attr("sizes"));
         assertTrue(page.selectFirst("meta[property=og:image]").attr("content")
                 .startsWith("http://localhost:8080/_next/image?url=%2Fimages%2Fphoto.jpg&w=1200"));
+        assertEquals("1200", page.selectFirst("meta[property=og:image:width]").attr("content"));
+        assertEquals("800", page.selectFirst("meta[property=og:image:height]").attr("content"));
     }
 
     @Test

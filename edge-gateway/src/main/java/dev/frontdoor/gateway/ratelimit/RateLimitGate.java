@@ -6,9 +6,7 @@ import dev.frontdoor.gateway.routing.PathPatterns;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -21,17 +19,21 @@ public class RateLimitGate {
 
     private final RateLimiter limiter;
     private final GatewayConfig.RateLimitsConfig config;
-    private final Map<GatewayConfig.RateLimitRule, PathPatterns> rulePaths = new IdentityHashMap<>();
+    /** A configured rule with its path patterns compiled once. */
+    private record Rule(GatewayConfig.RateLimitRule config, PathPatterns paths) {
+    }
+
+    private final List<Rule> rules;
 
     public RateLimitGate(RateLimiter limiter, GatewayConfig config) {
         this.limiter = limiter;
         this.config = config.rateLimits();
-        this.config.rules().forEach(rule -> {
+        this.rules = this.config.rules().stream().map(rule -> {
             if (rule.limit() < 1 || rule.window().isZero() || rule.window().isNegative()) {
                 throw new IllegalStateException("rate limit " + rule.id() + " needs a positive limit and window");
             }
-            rulePaths.put(rule, PathPatterns.of(rule.paths()));
-        });
+            return new Rule(rule, PathPatterns.of(rule.paths()));
+        }).toList();
     }
 
     /** Completes with true when the request may go on; otherwise the 429 has been sent. */
@@ -40,9 +42,10 @@ public class RateLimitGate {
             return Future.succeededFuture(true);
         }
         String method = rc.request().method().name();
-        List<GatewayConfig.RateLimitRule> matching = config.rules().stream()
-                .filter(rule -> rule.methods().map(m -> m.stream().anyMatch(method::equalsIgnoreCase)).orElse(true))
-                .filter(rule -> rulePaths.get(rule).matches(matchKey))
+        List<GatewayConfig.RateLimitRule> matching = rules.stream()
+                .filter(rule -> rule.config().methods().map(m -> m.stream().anyMatch(method::equalsIgnoreCase)).orElse(true))
+                .filter(rule -> rule.paths().matches(matchKey))
+                .map(Rule::config)
                 .toList();
         Future<Tightest> chain = Future.succeededFuture(null);
         for (GatewayConfig.RateLimitRule rule : matching) {

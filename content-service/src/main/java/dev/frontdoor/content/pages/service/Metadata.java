@@ -55,7 +55,7 @@ public class Metadata {
         ld.put("publisher", Map.of("@type", "Organization", "name", site.siteName()));
         return new PageMetadata(post.title + " | " + site.siteName(),
                 post.description.isEmpty() ? site.siteDescription() : post.description, url, "article", image,
-                cover ? 1200 : 1200, cover ? scaledHeight(post, 1200) : 630, published, modified, jsonLd(ld),
+                cover ? Math.min(1200, post.coverWidth) : 1200, cover ? scaledHeight(post, 1200) : 630, published, modified, jsonLd(ld),
                 "index, follow", "/blog/[slug]");
     }
 
@@ -69,6 +69,7 @@ public class Metadata {
         return path.startsWith("/") ? site.siteUrl() + path : path;
     }
 
+    /** The height of the cover as served at {@code width} (never enlarged past its own width). */
     private static int scaledHeight(Post post, int width) {
         return (int) Math.round((double) post.coverHeight * Math.min(width, post.coverWidth) / post.coverWidth);
     }
