@@ -15,6 +15,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +26,17 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /**
- * A real HTTP origin for the optimizer's local URLs, serving images generated here: {@code /photo.jpg}
- * (2400×1600), {@code /small.png} (100×50), {@code /long-lived.jpg} (max-age one day), {@code /anim.gif} (two
+ * Real HTTP origins for the optimizer. The local origin (127.0.0.1) serves images generated here:
+ * {@code /photo.jpg} (2400×1600), {@code /small.png} (100×50), {@code /long-lived.jpg} (max-age one day),
+ * {@code /always-stale.jpg} (no max-age: stale at once, as the test minimum TTL is 0), {@code /anim.gif} (two
  * frames), {@code /bomb.png} (a tiny file whose header claims 100,000×100,000 pixels), {@code /logo.svg},
- * {@code /page.html}, {@code /big.bin} (over the test size cap), {@code /slow.jpg} (answers after 3 s) and 404s.
- * Counts requests per path.
+ * {@code /page.html}, {@code /big.bin} (over the test size cap), {@code /slow.jpg} (answers after 3 s),
+ * {@code /once-*.jpg} (any name, answers after 300 ms, for single flight) and 404s; everything else has max-age 3600.
+ * <p>
+ * The "remote" origin listens on 127.0.0.2, the one private address the test configuration allows, and serves
+ * the same files under {@code /r/} plus redirects: {@code /r/hops/N} (N more redirects, then the photo),
+ * {@code /r/to-localhost} (to the local origin by name: an allowed pattern but a refused address) and
+ * {@code /r/outside} (to a path no pattern allows). Both count requests per path.
  */
 @WithTestResource(value = ImageOrigin.class, scope = TestResourceScope.GLOBAL)
 public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
@@ -36,6 +44,7 @@ public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
 
     private HttpServer server;
+    private HttpServer remote;
 
     @Override
     public Map<String, String> start() {
@@ -49,46 +58,114 @@ public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
                         .getBytes(StandardCharsets.UTF_8),
                 "/page.html", "<!DOCTYPE html><html><body>not an image</body></html>".getBytes(StandardCharsets.UTF_8),
                 "/big.bin", new byte[3_000_001],
-                "/slow.jpg", encode(picture(64, 64), "jpg"));
+                "/slow.jpg", encode(picture(64, 64), "jpg"),
+                "/always-stale.jpg", encode(picture(320, 200), "jpg"));
+        byte[] onceImage = encode(picture(900, 600), "jpg");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            remote = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int localPort = server.getAddress().getPort();
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             REQUESTS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             byte[] body = files.get(path);
             if (path.equals("/slow.jpg")) {
-                try {
-                    Thread.sleep(3000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                pause(3000);
             }
-            if (body == null) {
-                exchange.sendResponseHeaders(404, -1);
-            } else {
-                // Deliberately wrong for the images: the type must come from the bytes, not from this header.
-                exchange.getResponseHeaders().add("Content-Type", "text/plain");
-                if (path.equals("/long-lived.jpg")) {
-                    exchange.getResponseHeaders().add("Cache-Control", "public, max-age=86400");
-                }
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
+            if (path.startsWith("/once-")) {
+                pause(300);
+                body = onceImage;
             }
-            exchange.close();
+            serve(exchange, path, body);
+        });
+        remote.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        remote.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            REQUESTS.computeIfAbsent("remote:" + path, p -> new AtomicInteger()).incrementAndGet();
+            String location = null;
+            if (path.startsWith("/r/hops/")) {
+                int left = Integer.parseInt(path.substring("/r/hops/".length()));
+                location = left == 0 ? "/r/photo.jpg" : "/r/hops/" + (left - 1);
+            } else if (path.equals("/r/to-localhost")) {
+                location = "http://localhost:" + localPort + "/photo.jpg";
+            } else if (path.equals("/r/outside")) {
+                location = "/photo.jpg";
+            }
+            if (location != null) {
+                exchange.getResponseHeaders().add("Location", location);
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
+            serve(exchange, path, path.startsWith("/r/") ? files.get(path.substring(2)) : null);
         });
         server.start();
-        return Map.of("frontdoor.image.local-origin", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "frontdoor.image.max-response-bytes", "3000000", "frontdoor.image.fetch-timeout", "1S");
+        remote.start();
+        Path cache;
+        try {
+            Files.createDirectories(Path.of("target"));
+            cache = Files.createTempDirectory(Path.of("target"), "image-cache-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.ofEntries(
+                Map.entry("frontdoor.image.local-origin", "http://127.0.0.1:" + localPort),
+                Map.entry("test.image.remote-port", Integer.toString(remote.getAddress().getPort())),
+                Map.entry("frontdoor.image.max-response-bytes", "3000000"),
+                Map.entry("frontdoor.image.fetch-timeout", "1S"),
+                Map.entry("frontdoor.image.minimum-cache-ttl", "0S"),
+                Map.entry("frontdoor.image.cache.directory", cache.toAbsolutePath().toString()),
+                Map.entry("frontdoor.image.allowed-networks", "127.0.0.2/32"),
+                Map.entry("frontdoor.image.remote-patterns[0].protocol", "http"),
+                Map.entry("frontdoor.image.remote-patterns[0].hostname", "127.0.0.2"),
+                Map.entry("frontdoor.image.remote-patterns[0].pathname", "/r/**"),
+                Map.entry("frontdoor.image.remote-patterns[1].hostname", "localhost"),
+                Map.entry("frontdoor.image.remote-patterns[2].protocol", "http"),
+                Map.entry("frontdoor.image.remote-patterns[2].hostname", "**"),
+                Map.entry("frontdoor.image.remote-patterns[2].pathname", "/probe/**"));
+    }
+
+    public static String remoteOrigin() {
+        return "http://127.0.0.2:" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("test.image.remote-port", Integer.class);
+    }
+
+    private static void serve(com.sun.net.httpserver.HttpExchange exchange, String path, byte[] body) throws IOException {
+        if (body == null) {
+            exchange.sendResponseHeaders(404, -1);
+        } else {
+            // Deliberately wrong for the images: the type must come from the bytes, not from this header.
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            if (path.endsWith("/long-lived.jpg")) {
+                exchange.getResponseHeaders().add("Cache-Control", "public, max-age=86400");
+            } else if (!path.endsWith("/always-stale.jpg")) {
+                exchange.getResponseHeaders().add("Cache-Control", "public, max-age=3600");
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (remote != null) {
+            remote.stop(0);
         }
     }
 

@@ -90,6 +90,61 @@ public class ImageEngine {
         }
     }
 
+    /**
+     * A {@code width}×{@code height} PNG of one solid colour ({@code background}: red, green, blue) with Pango
+     * {@code markup} drawn on it, wrapped at {@code width - 2 × margin}, left-aligned at {@code margin} and centred
+     * vertically. The caller escapes user text; markup may set fonts and colours per span.
+     */
+    public byte[] card(String markup, int width, int height, int margin, double[] background) {
+        MemorySegment canvas = MemorySegment.NULL;
+        MemorySegment text = MemorySegment.NULL;
+        MemorySegment composed = MemorySegment.NULL;
+        try (Arena arena = Arena.ofConfined()) {
+            canvas = solid(arena, width, height, background);
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            check((int) Vips.TEXT.invokeExact(out, arena.allocateFrom(markup), arena.allocateFrom("width"),
+                    width - 2 * margin, arena.allocateFrom("rgba"), 1, arena.allocateFrom("dpi"), 72, MemorySegment.NULL));
+            text = out.get(ValueLayout.ADDRESS, 0);
+            int textHeight = (int) Vips.GET_HEIGHT.invokeExact(text);
+            check((int) Vips.COMPOSITE2.invokeExact(canvas, text, out, Vips.BLEND_OVER, arena.allocateFrom("x"), margin,
+                    arena.allocateFrom("y"), Math.max(margin / 2, (height - textHeight) / 2), MemorySegment.NULL));
+            composed = out.get(ValueLayout.ADDRESS, 0);
+            return encode(arena, composed, OutputFormat.PNG, 100);
+        } catch (EngineException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        } finally {
+            Vips.unref(composed);
+            Vips.unref(text);
+            Vips.unref(canvas);
+        }
+    }
+
+    /** An 8-bit sRGB image of one colour: black, then × 1 + colour, then cast back to 8 bits. */
+    private static MemorySegment solid(Arena arena, int width, int height, double[] rgb) throws Throwable {
+        MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+        check((int) Vips.BLACK.invokeExact(out, width, height, arena.allocateFrom("bands"), 3, MemorySegment.NULL));
+        MemorySegment black = out.get(ValueLayout.ADDRESS, 0);
+        MemorySegment lifted = MemorySegment.NULL;
+        try {
+            check((int) Vips.LINEAR.invokeExact(black, out, arena.allocateFrom(ValueLayout.JAVA_DOUBLE, 1, 1, 1),
+                    arena.allocateFrom(ValueLayout.JAVA_DOUBLE, rgb), 3, MemorySegment.NULL));
+            lifted = out.get(ValueLayout.ADDRESS, 0);
+            check((int) Vips.CAST.invokeExact(lifted, out, Vips.FORMAT_UCHAR, MemorySegment.NULL));
+            return out.get(ValueLayout.ADDRESS, 0);
+        } finally {
+            Vips.unref(lifted);
+            Vips.unref(black);
+        }
+    }
+
+    private static void check(int status) {
+        if (status != 0) {
+            throw new EngineException(Vips.takeError());
+        }
+    }
+
     private static byte[] encode(Arena arena, MemorySegment image, OutputFormat format, int quality) throws Throwable {
         MemorySegment bufferOut = arena.allocate(ValueLayout.ADDRESS);
         MemorySegment sizeOut = arena.allocate(ValueLayout.JAVA_LONG);

@@ -18,6 +18,10 @@ final class Vips {
 
     /** VipsSize: only ever make images smaller (Next.js never upscales). */
     static final int SIZE_DOWN = 2;
+    /** VipsBandFormat: unsigned 8-bit. */
+    static final int FORMAT_UCHAR = 0;
+    /** VipsBlendMode: Porter-Duff "over". */
+    static final int BLEND_OVER = 2;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Map<String, SymbolLookup> LIBRARIES = Map.of(
@@ -36,6 +40,11 @@ final class Vips {
     static final MethodHandle GET_N_PAGES = bind(VipsDowncalls.GET_N_PAGES);
     static final MethodHandle THUMBNAIL_BUFFER = bind(VipsDowncalls.THUMBNAIL_BUFFER);
     static final MethodHandle WRITE_TO_BUFFER = bind(VipsDowncalls.WRITE_TO_BUFFER);
+    static final MethodHandle TEXT = bind(VipsDowncalls.TEXT);
+    static final MethodHandle BLACK = bind(VipsDowncalls.BLACK);
+    static final MethodHandle LINEAR = bind(VipsDowncalls.LINEAR);
+    static final MethodHandle CAST = bind(VipsDowncalls.CAST);
+    static final MethodHandle COMPOSITE2 = bind(VipsDowncalls.COMPOSITE2);
     static final MethodHandle G_FREE = bind(VipsDowncalls.G_FREE);
     static final MethodHandle G_OBJECT_UNREF = bind(VipsDowncalls.G_OBJECT_UNREF);
 

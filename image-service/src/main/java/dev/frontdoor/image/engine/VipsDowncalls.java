@@ -39,11 +39,27 @@ final class VipsDowncalls {
     /** int vips_image_write_to_buffer(VipsImage *in, const char *suffix, void **buf, size_t *size, ...NULL) */
     static final Downcall WRITE_TO_BUFFER = new Downcall(LIBVIPS, "vips_image_write_to_buffer",
             FunctionDescriptor.of(INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS), 4);
+    /** int vips_text(VipsImage **out, const char *markup, "width", int, "rgba", gboolean, "dpi", int, NULL) */
+    static final Downcall TEXT = new Downcall(LIBVIPS, "vips_text", FunctionDescriptor.of(INT,
+            ADDRESS, ADDRESS, ADDRESS, INT, ADDRESS, INT, ADDRESS, INT, ADDRESS), 2);
+    /** int vips_black(VipsImage **out, int width, int height, "bands", int, NULL) */
+    static final Downcall BLACK = new Downcall(LIBVIPS, "vips_black", FunctionDescriptor.of(INT,
+            ADDRESS, INT, INT, ADDRESS, INT, ADDRESS), 3);
+    /** int vips_linear(VipsImage *in, VipsImage **out, const double *a, const double *b, int n, NULL): out = in × a + b */
+    static final Downcall LINEAR = new Downcall(LIBVIPS, "vips_linear", FunctionDescriptor.of(INT,
+            ADDRESS, ADDRESS, ADDRESS, ADDRESS, INT, ADDRESS), 5);
+    /** int vips_cast(VipsImage *in, VipsImage **out, VipsBandFormat format, NULL) */
+    static final Downcall CAST = new Downcall(LIBVIPS, "vips_cast", FunctionDescriptor.of(INT,
+            ADDRESS, ADDRESS, INT, ADDRESS), 3);
+    /** int vips_composite2(VipsImage *base, VipsImage *overlay, VipsImage **out, VipsBlendMode, "x", int, "y", int, NULL) */
+    static final Downcall COMPOSITE2 = new Downcall(LIBVIPS, "vips_composite2", FunctionDescriptor.of(INT,
+            ADDRESS, ADDRESS, ADDRESS, INT, ADDRESS, INT, ADDRESS, INT, ADDRESS), 4);
     static final Downcall G_FREE = new Downcall(LIBGLIB, "g_free", FunctionDescriptor.ofVoid(ADDRESS), -1);
     static final Downcall G_OBJECT_UNREF = new Downcall(LIBGOBJECT, "g_object_unref", FunctionDescriptor.ofVoid(ADDRESS), -1);
 
     static final List<Downcall> ALL = List.of(INIT, CACHE_SET_MAX, CONCURRENCY_SET, ERROR_BUFFER, ERROR_CLEAR,
-            NEW_FROM_BUFFER, GET_WIDTH, GET_HEIGHT, GET_N_PAGES, THUMBNAIL_BUFFER, WRITE_TO_BUFFER, G_FREE, G_OBJECT_UNREF);
+            NEW_FROM_BUFFER, GET_WIDTH, GET_HEIGHT, GET_N_PAGES, THUMBNAIL_BUFFER, WRITE_TO_BUFFER, TEXT, BLACK, LINEAR, CAST,
+            COMPOSITE2, G_FREE, G_OBJECT_UNREF);
 
     private VipsDowncalls() {
     }

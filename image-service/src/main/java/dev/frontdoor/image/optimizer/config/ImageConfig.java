@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The optimizer's options, with Next.js 16's defaults ({@code images} in next.config). */
 @ConfigMapping(prefix = "frontdoor.image")
@@ -56,4 +57,70 @@ public interface ImageConfig {
     /** Workers transforming images at once; 0 means one per CPU core. */
     @WithDefault("0")
     int workers();
+
+    /** Remote images allowed, as Next.js's {@code remotePatterns}; none by default (only local URLs). */
+    List<RemotePattern> remotePatterns();
+
+    /** Local paths allowed, as Next.js's {@code localPatterns}; absent means every local path. */
+    Optional<List<LocalPattern>> localPatterns();
+
+    /** Next.js's {@code dangerouslyAllowLocalIP}: fetch remote images from loopback and private addresses. */
+    @WithDefault("false")
+    boolean dangerouslyAllowLocalIp();
+
+    /**
+     * Networks (CIDR, e.g. {@code 10.1.2.0/24}) that remote images may come from even though they are private; a
+     * narrower alternative to {@link #dangerouslyAllowLocalIp()} for an internal image host.
+     */
+    Optional<List<String>> allowedNetworks();
+
+    /** Redirects followed for one remote image; each target is checked again. More answer 508, as in Next.js. */
+    @WithDefault("3")
+    int maximumRedirects();
+
+    /** Longest one resize may take once it has a worker; then the client gets 503 and the worker finishes alone. */
+    @WithDefault("10S")
+    Duration transformTimeout();
+
+    /** Frames an animated image may have (it is passed through, but still bounded). */
+    @WithDefault("1000")
+    int maxFrames();
+
+    Cache cache();
+
+    /** The disk cache of results: optimised images, metadata and Open Graph cards. */
+    interface Cache {
+        /** Where results are kept; created when missing, reused across restarts. */
+        @WithDefault("${java.io.tmpdir}/frontdoor-image-cache")
+        String directory();
+
+        /** Total size of the cache; the least recently used results are deleted beyond it. */
+        @WithDefault("536870912")
+        long maxBytes();
+    }
+
+    /**
+     * One entry of {@code remotePatterns}: {@code hostname} may use {@code *} (one label) and {@code **} (any
+     * labels, as a prefix); {@code pathname} is a glob with {@code *} (one segment) and {@code **} (any), default
+     * {@code /**}; an absent {@code protocol} or {@code port} matches any; {@code search} must equal the query.
+     */
+    interface RemotePattern {
+        Optional<String> protocol();
+
+        String hostname();
+
+        Optional<String> port();
+
+        Optional<String> pathname();
+
+        Optional<String> search();
+    }
+
+    /** One entry of {@code localPatterns}: a pathname glob and an optional exact query. */
+    interface LocalPattern {
+        @WithDefault("/**")
+        String pathname();
+
+        Optional<String> search();
+    }
 }

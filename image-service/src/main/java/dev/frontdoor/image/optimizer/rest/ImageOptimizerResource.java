@@ -1,9 +1,10 @@
 package dev.frontdoor.image.optimizer.rest;
 
+import dev.frontdoor.image.cache.CachedResponses;
+import dev.frontdoor.image.cache.ResultCache;
 import dev.frontdoor.image.optimizer.service.ImageOptimizer;
 import dev.frontdoor.image.optimizer.service.ImageRequest;
 import dev.frontdoor.image.optimizer.service.ImageRequestValidator;
-import dev.frontdoor.image.optimizer.service.OptimizedImage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -11,14 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 
 /**
  * {@code GET /_next/image?url=&w=&q=}: the Next.js image optimizer's API, with its validation, headers and
- * {@code If-None-Match} handling.
+ * cache status ({@code X-Cache}) and {@code If-None-Match} handling.
  */
 @Path("/_next/image")
 public class ImageOptimizerResource {
@@ -39,17 +37,12 @@ public class ImageOptimizerResource {
                              @HeaderParam("If-None-Match") String ifNoneMatch) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         ImageRequest request = validator.validate(values(query, "url"), values(query, "w"), values(query, "q"));
-        OptimizedImage image = optimizer.optimize(request, accept);
-        String etag = "\"" + etag(image.bytes()) + "\"";
-        Response.ResponseBuilder response = etag.equals(ifNoneMatch)
-                ? Response.notModified() : Response.ok(image.bytes(), image.mediaType());
-        return response
-                .header("ETag", etag)
+        ResultCache.Lookup lookup = optimizer.optimize(request, accept);
+        return CachedResponses.of(lookup, ifNoneMatch)
                 .header("Vary", "Accept")
-                .header("Cache-Control", "public, max-age=" + image.maxAgeSeconds() + ", must-revalidate")
+                .header("Cache-Control", "public, max-age=" + lookup.result().maxAgeSeconds() + ", must-revalidate")
                 .header("Content-Security-Policy", CSP)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(request.url(), image.extension()) + "\"")
-                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName(request.url(), lookup.result().extension()) + "\"")
                 .build();
     }
 
@@ -59,15 +52,6 @@ public class ImageOptimizerResource {
         String base = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.[^.]*$", "");
         base = base.replaceAll("[^A-Za-z0-9._-]", "_");
         return (base.isEmpty() ? "image" : base.length() > 100 ? base.substring(0, 100) : base) + "." + extension;
-    }
-
-    private static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static List<String> values(MultivaluedMap<String, String> query, String name) {

@@ -1,5 +1,6 @@
 package dev.frontdoor.image.optimizer.service;
 
+import dev.frontdoor.image.fetch.ImageUrlPolicy;
 import dev.frontdoor.image.optimizer.config.ImageConfig;
 import dev.frontdoor.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,16 +18,26 @@ import java.util.regex.Pattern;
 public class ImageRequestValidator {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    private static final Pattern RECURSIVE = Pattern.compile("/_next/image($|/)");
 
     private final ImageConfig config;
+    private final ImageUrlPolicy policy;
 
-    public ImageRequestValidator(ImageConfig config) {
+    public ImageRequestValidator(ImageConfig config, ImageUrlPolicy policy) {
         this.config = config;
+        this.policy = policy;
+    }
+
+    /** A checked {@code url} parameter: local ({@code /path}) or absolute and allowed by a remote pattern. */
+    public record ImageUrl(String url, boolean local) {
     }
 
     /** Each argument is every value the query gave for that name (empty when absent). */
     public ImageRequest validate(List<String> urls, List<String> widths, List<String> qualities) {
+        return dimensions(validateUrl(urls), widths, qualities);
+    }
+
+    /** The {@code url} parameter alone, as {@code /_image/meta} takes it. */
+    public ImageUrl validateUrl(List<String> urls) {
         String url = single(urls, "\"url\" parameter is required", "\"url\" parameter cannot be an array");
         if (url.length() > config.maxUrlLength()) {
             throw invalid("\"url\" parameter is too long");
@@ -36,8 +47,11 @@ public class ImageRequestValidator {
         }
         boolean local = url.startsWith("/");
         if (local) {
-            if (RECURSIVE.matcher(decodedPath(url)).find()) {
+            if (ImageUrlPolicy.recursive(decodedPath(url))) {
                 throw invalid("\"url\" parameter cannot be recursive");
+            }
+            if (!policy.allowsLocal(url)) {
+                throw invalid("\"url\" parameter is not allowed");
             }
         } else {
             URI parsed;
@@ -51,7 +65,17 @@ public class ImageRequestValidator {
                     || parsed.getHost() == null) {
                 throw invalid("\"url\" parameter is invalid");
             }
+            if (ImageUrlPolicy.recursive(parsed.getPath())) {
+                throw invalid("\"url\" parameter cannot be recursive");
+            }
+            if (!policy.allowsRemote(parsed)) {
+                throw invalid("\"url\" parameter is not allowed");
+            }
         }
+        return new ImageUrl(url, local);
+    }
+
+    private ImageRequest dimensions(ImageUrl source, List<String> widths, List<String> qualities) {
         String w = single(widths, "\"w\" parameter (width) is required", "\"w\" parameter (width) cannot be an array");
         if (!DIGITS.matcher(w).matches()) {
             throw invalid("\"w\" parameter (width) must be an integer greater than 0");
@@ -75,7 +99,7 @@ public class ImageRequestValidator {
         if (!config.qualities().contains(quality)) {
             throw invalid("\"q\" parameter (quality) of " + quality + " is not allowed");
         }
-        return new ImageRequest(url, local, width, quality);
+        return new ImageRequest(source.url(), source.local(), width, quality);
     }
 
     private static String single(List<String> values, String missing, String array) {

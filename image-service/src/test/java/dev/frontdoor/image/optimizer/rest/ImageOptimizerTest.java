@@ -13,6 +13,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -55,7 +65,7 @@ class ImageOptimizerTest {
         Response response = image("/photo.jpg", 640, "image/webp");
         response.then().statusCode(200)
                 .header("Vary", "Accept")
-                .header("Cache-Control", "public, max-age=14400, must-revalidate")
+                .header("Cache-Control", "public, max-age=3600, must-revalidate")
                 .header("Content-Security-Policy", "script-src 'none'; frame-src 'none'; sandbox;")
                 .header("Content-Disposition", "attachment; filename=\"photo.webp\"");
         String etag = response.header("ETag");
@@ -108,11 +118,97 @@ class ImageOptimizerTest {
     }
 
     @Test
-    void remoteUrlsAreNotAllowedWithoutRemotePatterns() {
-        image("https://images.example.com/a.jpg", 640, "image/webp").then().statusCode(400)
+    void remoteImagesMatchingAPatternAreOptimised() {
+        Response response = image(ImageOrigin.remoteOrigin() + "/r/photo.jpg", 750, "image/webp");
+        response.then().statusCode(200).contentType("image/webp");
+        assertEquals(750, engine.probe(response.asByteArray()).width());
+    }
+
+    @Test
+    void remoteUrlsOutsideThePatternsAreNotAllowed() {
+        for (String url : List.of("https://images.example.com/a.jpg", ImageOrigin.remoteOrigin() + "/secret.jpg",
+                "https://127.0.0.2:" + ImageOrigin.remoteOrigin().replaceFirst(".*:", "") + "/r/photo.jpg")) {
+            image(url, 640, "image/webp").then().statusCode(400).body("detail", equalTo("\"url\" parameter is not allowed"));
+        }
+    }
+
+    @Test
+    void hostsResolvingToPrivateAddressesAreRefusedBeforeAnyConnection() {
+        int before = ImageOrigin.REQUESTS.getOrDefault("/photo.jpg", new AtomicInteger()).get();
+        for (String url : List.of(origin().replace("127.0.0.1", "localhost") + "/photo.jpg",
+                "http://127.0.0.1:9/probe/a.jpg", "http://10.0.0.1/probe/a.jpg", "http://169.254.169.254/probe/latest",
+                "http://100.64.0.1/probe/a.jpg", "http://[::1]/probe/a.jpg", "http://[::ffff:127.0.0.1]/probe/a.jpg",
+                "http://[fe80::1]/probe/a.jpg", "http://0.0.0.0/probe/a.jpg", "http://192.168.1.1/probe/a.jpg")) {
+            image(url, 640, "image/webp").then().statusCode(400).body("detail", equalTo("\"url\" parameter is not allowed"));
+        }
+        assertEquals(before, ImageOrigin.REQUESTS.getOrDefault("/photo.jpg", new AtomicInteger()).get());
+    }
+
+    @Test
+    void redirectsAreFollowedAtMostThreeTimesAndEachTargetIsCheckedAgain() {
+        image(ImageOrigin.remoteOrigin() + "/r/hops/2", 640, "image/webp").then().statusCode(200).contentType("image/webp");
+        image(ImageOrigin.remoteOrigin() + "/r/hops/3", 640, "image/webp").then().statusCode(508)
+                .body("detail", equalTo("\"url\" parameter is valid but upstream response is invalid"));
+        int before = ImageOrigin.REQUESTS.getOrDefault("/photo.jpg", new AtomicInteger()).get();
+        image(ImageOrigin.remoteOrigin() + "/r/to-localhost", 640, "image/webp").then().statusCode(400)
                 .body("detail", equalTo("\"url\" parameter is not allowed"));
-        image("http://127.0.0.1:9/a.jpg", 640, "image/webp").then().statusCode(400)
+        image(ImageOrigin.remoteOrigin() + "/r/outside", 640, "image/webp").then().statusCode(400)
                 .body("detail", equalTo("\"url\" parameter is not allowed"));
+        assertEquals(before, ImageOrigin.REQUESTS.getOrDefault("/photo.jpg", new AtomicInteger()).get(),
+                "redirect targets that are not allowed are never fetched");
+    }
+
+    @Test
+    void aSecondRequestIsACacheHitAndTheOriginIsNotAskedAgain() {
+        image("/long-lived.jpg", 750, "image/webp").then().statusCode(200).header("X-Cache", "MISS");
+        int fetched = ImageOrigin.REQUESTS.get("/long-lived.jpg").get();
+        Response hit = image("/long-lived.jpg", 750, "image/webp");
+        hit.then().statusCode(200).header("X-Cache", "HIT").header("X-Nextjs-Cache", "HIT").contentType("image/webp");
+        assertEquals(750, engine.probe(hit.asByteArray()).width());
+        assertEquals(fetched, ImageOrigin.REQUESTS.get("/long-lived.jpg").get());
+        // The chosen format is part of the key: a client without WebP gets its own entry.
+        image("/long-lived.jpg", 750, "image/jpeg").then().statusCode(200).header("X-Cache", "MISS").contentType("image/jpeg");
+    }
+
+    @Test
+    void anExpiredResultIsServedStaleWhileOneRefreshFetchesItAgain() throws InterruptedException {
+        image("/always-stale.jpg", 640, "image/webp").then().statusCode(200).header("X-Cache", "MISS");
+        int fetched = ImageOrigin.REQUESTS.get("/always-stale.jpg").get();
+        Response stale = image("/always-stale.jpg", 640, "image/webp");
+        stale.then().statusCode(200).header("X-Cache", "STALE").contentType("image/webp");
+        assertEquals(320, engine.probe(stale.asByteArray()).width());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ImageOrigin.REQUESTS.get("/always-stale.jpg").get() == fetched && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(fetched + 1, ImageOrigin.REQUESTS.get("/always-stale.jpg").get(), "one background refresh");
+    }
+
+    @Test
+    void fiftyIdenticalConcurrentMissesFetchAndTransformOnce() throws Exception {
+        String url = "/once-" + System.nanoTime() + ".jpg";
+        ExecutorService clients = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> responses = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                responses.add(clients.submit(() -> {
+                    go.await();
+                    return image(url, 640, "image/webp");
+                }));
+            }
+            go.countDown();
+            Set<String> etags = new HashSet<>();
+            for (Future<Response> response : responses) {
+                Response r = response.get(30, TimeUnit.SECONDS);
+                assertEquals(200, r.statusCode());
+                etags.add(r.header("ETag"));
+            }
+            assertEquals(1, ImageOrigin.REQUESTS.get(url).get(), "the origin saw one fetch");
+            assertEquals(1, etags.size());
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private static String origin() {

@@ -3,30 +3,26 @@ package dev.frontdoor.image.optimizer.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.frontdoor.image.ImageConfigs;
+import dev.frontdoor.image.fetch.ImageUrlPolicy;
 import dev.frontdoor.image.optimizer.config.ImageConfig;
 import dev.frontdoor.support.problem.ProblemException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ImageRequestValidatorTest {
 
-    private final ImageRequestValidator validator = new ImageRequestValidator(new ImageConfig() {
-        public List<Integer> deviceSizes() { return List.of(640, 750, 828, 1080, 1200, 1920, 2048, 3840); }
-        public List<Integer> imageSizes() { return List.of(32, 48, 64, 96, 128, 256, 384); }
-        public List<Integer> qualities() { return List.of(75); }
-        public int maxUrlLength() { return 3072; }
-        public String localOrigin() { return "http://localhost:8082"; }
-        public List<String> formats() { return List.of("image/webp"); }
-        public java.time.Duration minimumCacheTtl() { return java.time.Duration.ofSeconds(14400); }
-        public long maxResponseBytes() { return 50_000_000; }
-        public long maxPixels() { return 50_000_000; }
-        public java.time.Duration fetchTimeout() { return java.time.Duration.ofSeconds(7); }
-        public boolean dangerouslyAllowSvg() { return false; }
-        public int queueSize() { return 16; }
-        public int workers() { return 0; }
-    });
+    private final ImageRequestValidator validator = validator(Map.of(
+            "frontdoor.image.remote-patterns[0].protocol", "https",
+            "frontdoor.image.remote-patterns[0].hostname", "img.test"));
+
+    private static ImageRequestValidator validator(Map<String, String> properties) {
+        ImageConfig config = ImageConfigs.of(properties);
+        return new ImageRequestValidator(config, new ImageUrlPolicy(config));
+    }
 
     @ParameterizedTest(name = "{0} w={1} q={2} → {3}")
     @CsvSource(delimiter = '|', value = {
@@ -34,6 +30,10 @@ class ImageRequestValidatorTest {
         "//evil.test/a  | 640  | 75  | \"url\" parameter cannot be a protocol-relative URL (//)",
         "/_next/image?url=/a | 640 | 75 | \"url\" parameter cannot be recursive",
         "/%5Fnext/image | 640  | 75  | \"url\" parameter cannot be recursive",
+        "/og/card.png   | 640  | 75  | \"url\" parameter cannot be recursive",
+        "https://img.test/_next/image?url=/a | 640 | 75 | \"url\" parameter cannot be recursive",
+        "https://other.test/a.png | 640 | 75 | \"url\" parameter is not allowed",
+        "http://img.test/a.png    | 640 | 75 | \"url\" parameter is not allowed",
         "ftp://h/a.png  | 640  | 75  | \"url\" parameter is invalid",
         "http://        | 640  | 75  | \"url\" parameter is invalid",
         "/a.png         | ''   | 75  | \"w\" parameter (width) is required",
@@ -80,5 +80,50 @@ class ImageRequestValidatorTest {
 
     private static List<String> list(String value) {
         return value.isEmpty() ? List.of() : List.of(value);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "https://cdn.img.test/photos/a.jpg        | true",
+        "https://a.b.cdn2.img.test/photos/a.jpg   | false",
+        "https://cdn.img.test/photos/2026/a.jpg   | false",
+        "http://cdn.img.test/photos/a.jpg         | false",
+        "https://cdn.img.test:8443/photos/a.jpg   | true",
+        "https://cdn.img.test/photos/a.jpg?v=1    | true",
+        "https://img.test/photos/a.jpg            | false",
+        "https://deep.a.b.assets.test/any/path.png | true",
+        "https://assets.test/any/path.png         | false",
+        "https://assets.test:444/a.png?size=s     | true",
+        "https://assets.test:444/a.png?size=m     | false",
+    })
+    void remotePatternsMatchLikeNextJs(String url, boolean allowed) {
+        ImageRequestValidator patterns = validator(Map.of(
+                "frontdoor.image.remote-patterns[0].protocol", "https",
+                "frontdoor.image.remote-patterns[0].hostname", "*.img.test",
+                "frontdoor.image.remote-patterns[0].pathname", "/photos/*",
+                "frontdoor.image.remote-patterns[1].hostname", "**.assets.test",
+                "frontdoor.image.remote-patterns[2].hostname", "assets.test",
+                "frontdoor.image.remote-patterns[2].port", "444",
+                "frontdoor.image.remote-patterns[2].search", "?size=s"));
+        if (allowed) {
+            assertEquals(url, patterns.validateUrl(List.of(url)).url());
+        } else {
+            assertEquals("\"url\" parameter is not allowed",
+                    assertThrows(ProblemException.class, () -> patterns.validateUrl(List.of(url))).problem().detail());
+        }
+    }
+
+    @Test
+    void localPatternsLimitLocalUrlsWhenSet() {
+        ImageRequestValidator local = validator(Map.of(
+                "frontdoor.image.local-patterns[0].pathname", "/images/**",
+                "frontdoor.image.local-patterns[1].pathname", "/avatars/*.png",
+                "frontdoor.image.local-patterns[1].search", "?v=1"));
+        assertEquals("/images/2026/a.jpg", local.validateUrl(List.of("/images/2026/a.jpg")).url());
+        assertEquals("/avatars/me.png?v=1", local.validateUrl(List.of("/avatars/me.png?v=1")).url());
+        for (String refused : List.of("/secret/a.jpg", "/avatars/me.png", "/avatars/me.png?v=2", "/avatars/a/me.png?v=1")) {
+            assertEquals("\"url\" parameter is not allowed",
+                    assertThrows(ProblemException.class, () -> local.validateUrl(List.of(refused))).problem().detail(), refused);
+        }
     }
 }
