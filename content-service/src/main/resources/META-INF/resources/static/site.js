@@ -1,5 +1,6 @@
 // Frontdoor pages' only script (external, so pages need no CSP nonce and can be cached for everyone):
-// 1. shows the signed-in navigation when the session is live; 2. reports Web Vitals to /api/vitals.
+// 1. shows the signed-in navigation when the session is live; 2. reports Web Vitals to /api/vitals;
+// 3. removes blur placeholders once their image has loaded, as next/image does.
 (function () {
   'use strict';
   var route = (document.currentScript && document.currentScript.dataset.route) || location.pathname;
@@ -37,4 +38,9 @@
   observe('event', function (e) { if (e.interactionId && e.duration > inp) { inp = e.duration; report('INP', inp); } });
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); });
   addEventListener('pagehide', flush);
+
+  document.querySelectorAll('img[data-placeholder]').forEach(function (img) {
+    function clear() { img.style.backgroundImage = 'none'; }
+    if (img.complete) clear(); else img.addEventListener('load', clear, { once: true });
+  });
 })();

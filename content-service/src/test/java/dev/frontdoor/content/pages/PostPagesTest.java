@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.frontdoor.content.ImageMetaDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +71,26 @@ class PostPagesTest {
         String ld = page.selectFirst("script[type=application/ld+json]").data();
         assertFalse(ld.contains("</script>"), ld);
         assertEquals(title, new ObjectMapper().readTree(ld).get("headline").asText());
+    }
+
+    @Test
+    void coversGetTheBlurPlaceholderImageServiceDescribes() {
+        Element img = page("/blog/" + published("Blur " + UUID.randomUUID(), "/images/photo.jpg"), 200)
+                .selectFirst("article img");
+        assertEquals("blur", img.attr("data-placeholder"));
+        String style = img.attr("style");
+        assertTrue(style.startsWith("color:transparent;background-size:cover;"), style);
+        assertTrue(style.contains("background-image:url(\"data:image/svg+xml;charset=utf-8,")
+                && style.contains("feGaussianBlur") && style.contains("href='" + ImageMetaDouble.BLUR + "'"), style);
+    }
+
+    @Test
+    void aCoverImageServiceCannotDescribeIsSavedWithoutAPlaceholder() {
+        Element img = page("/blog/" + published("No blur " + UUID.randomUUID(), "https://elsewhere.test/a.jpg"), 200)
+                .selectFirst("article img");
+        assertEquals("2400", img.attr("width"));
+        assertFalse(img.hasAttr("data-placeholder"));
+        assertEquals("color:transparent", img.attr("style"));
     }
 
     @Test

@@ -145,8 +145,12 @@ public final class FrontdoorSystem implements AutoCloseable {
                 config.put("quarkus.rest-client.auth.url", url(Service.AUTH));
                 config.put("frontdoor.content.allowed-origins", allowedOrigins());
                 config.put("frontdoor.content.site-url", gatewayUrl());
+                config.put("quarkus.rest-client.images.url", url(Service.IMAGE));
             }
-            case IMAGE -> config.put("frontdoor.image.local-origin", url(Service.CONTENT));
+            case IMAGE -> {
+                config.put("frontdoor.image.local-origin", url(Service.CONTENT));
+                config.put("frontdoor.image.cache.directory", logDir.resolveSibling("image-cache").toAbsolutePath().toString());
+            }
         }
         return config;
     }

@@ -23,8 +23,15 @@ public class ImageUrls {
 
     private static final Pattern VIEWPORT_WIDTH = Pattern.compile("(^|\\s)(1?\\d?\\d)vw");
 
-    public record ResponsiveImage(String src, String srcset, String sizes, int width, int height) {
+    /** What the tag writes; {@code style} carries the blur placeholder, if any. */
+    public record ResponsiveImage(String src, String srcset, String sizes, int width, int height, String style) {
+        /** True when the style paints a blur placeholder. */
+        public boolean placeholder() {
+            return style.contains("background-image");
+        }
     }
+
+    private static final Pattern BLUR_DATA_URL = Pattern.compile("data:image/(webp|png|jpeg|avif);base64,[A-Za-z0-9+/]+={0,2}");
 
     private final List<Integer> deviceSizes;
     private final List<Integer> allSizes;
@@ -39,6 +46,11 @@ public class ImageUrls {
     }
 
     public ResponsiveImage of(String src, Integer width, Integer height, String sizes) {
+        return of(src, width, height, sizes, null);
+    }
+
+    /** As next/image with {@code placeholder="blur"} when {@code blurDataUrl} is a base64 image data URL. */
+    public ResponsiveImage of(String src, Integer width, Integer height, String sizes, String blurDataUrl) {
         boolean responsive = sizes != null && !sizes.isBlank();
         List<Integer> widths = widths(width, responsive ? sizes : null);
         String srcset;
@@ -48,8 +60,30 @@ public class ImageUrls {
             srcset = optimized(src, widths.get(0)) + " 1x"
                     + (widths.size() > 1 ? ", " + optimized(src, widths.get(1)) + " 2x" : "");
         }
-        return new ResponsiveImage(optimized(src, widths.getLast()), srcset, responsive ? sizes : null,
-                width == null ? 0 : width, height == null ? 0 : height);
+        int w = width == null ? 0 : width;
+        int h = height == null ? 0 : height;
+        return new ResponsiveImage(optimized(src, widths.getLast()), srcset, responsive ? sizes : null, w, h,
+                placeholderStyle(blurDataUrl, w, h));
+    }
+
+    /**
+     * next/image's blur placeholder: the tiny image drawn as the background, blurred by an SVG filter so its pixels
+     * never show, and covered by the real image once it loads. Only base64 image data URLs are used, so nothing
+     * else can reach the style attribute.
+     */
+    static String placeholderStyle(String blurDataUrl, int width, int height) {
+        if (blurDataUrl == null || !BLUR_DATA_URL.matcher(blurDataUrl).matches() || width <= 0 || height <= 0) {
+            return "color:transparent";
+        }
+        String svg = "%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 " + width + " " + height + "'%3E"
+                + "%3Cfilter id='b' color-interpolation-filters='sRGB'%3E%3CfeGaussianBlur stdDeviation='20'/%3E"
+                + "%3CfeColorMatrix values='1 0 0 0 0 0 1 0 0 0 0 0 1 0 0 0 0 0 100 -1' result='s'/%3E"
+                + "%3CfeFlood x='0' y='0' width='100%25' height='100%25'/%3E%3CfeComposite operator='out' in='s'/%3E"
+                + "%3CfeComposite in2='SourceGraphic'/%3E%3CfeGaussianBlur stdDeviation='20'/%3E%3C/filter%3E"
+                + "%3Cimage width='100%25' height='100%25' x='0' y='0' preserveAspectRatio='none' "
+                + "style='filter: url(%23b);' href='" + blurDataUrl + "'/%3E%3C/svg%3E";
+        return "color:transparent;background-size:cover;background-position:50% 50%;background-repeat:no-repeat;"
+                + "background-image:url(\"data:image/svg+xml;charset=utf-8," + svg + "\")";
     }
 
     /** {@code /_next/image?url=…&w=…&q=…} */

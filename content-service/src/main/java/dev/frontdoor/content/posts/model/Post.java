@@ -41,6 +41,10 @@ public class Post {
     @Column(name = "cover_height")
     public Integer coverHeight;
 
+    /** A blurred preview of the cover as a data URL (from image-service), or null. */
+    @Column(name = "cover_blur")
+    public String coverBlur;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> tags;
 

@@ -31,9 +31,12 @@ public class PostService {
     private final MarkdownRenderer markdown;
     private final Validator validator;
     private final Revalidation revalidation;
+    private final CoverPlaceholders placeholders;
 
-    public PostService(PostRepository posts, MarkdownRenderer markdown, Validator validator, Revalidation revalidation) {
+    public PostService(PostRepository posts, MarkdownRenderer markdown, Validator validator, Revalidation revalidation,
+                       CoverPlaceholders placeholders) {
         this.posts = posts;
+        this.placeholders = placeholders;
         this.markdown = markdown;
         this.validator = validator;
         this.revalidation = revalidation;
@@ -127,6 +130,11 @@ public class PostService {
         post.bodyMarkdown = input.body();
         post.bodyHtml = markdown.toHtml(input.body());
         boolean hasCover = !input.coverUrl().isEmpty();
+        if (!hasCover) {
+            post.coverBlur = null;
+        } else if (!input.coverUrl().equals(post.coverUrl) || post.coverBlur == null) {
+            post.coverBlur = placeholders.blurFor(input.coverUrl()).orElse(null);
+        }
         post.coverUrl = hasCover ? input.coverUrl() : null;
         post.coverWidth = hasCover ? input.coverWidth() : null;
         post.coverHeight = hasCover ? input.coverHeight() : null;
