@@ -26,7 +26,8 @@ public class ImageEngine {
         }
     }
 
-    public ImageEngine() {
+    public ImageEngine(dev.frontdoor.image.optimizer.config.ImageConfig config) {
+        int threads = config.vipsThreads();
         try (Arena arena = Arena.ofConfined()) {
             if ((int) Vips.INIT.invokeExact(arena.allocateFrom("frontdoor-image")) != 0) {
                 throw new IllegalStateException("libvips did not initialise: " + Vips.takeError());
@@ -34,7 +35,7 @@ public class ImageEngine {
             // Results are cached by the service itself; libvips' operation cache would only hold memory.
             Vips.CACHE_SET_MAX.invokeExact(0);
             // Requests run in parallel on the worker pool; one libvips thread each keeps them from fighting.
-            Vips.CONCURRENCY_SET.invokeExact(1);
+            Vips.CONCURRENCY_SET.invokeExact(threads);
         } catch (Throwable t) {
             throw new IllegalStateException("libvips (libvips42) is required: " + t.getMessage(), t);
         }
@@ -66,28 +67,53 @@ public class ImageEngine {
     /**
      * The image at most {@code width} pixels wide (never wider than it is), encoded as {@code format} with
      * {@code quality} (ignored by PNG). The first frame only: animated images are passed through by the caller.
+     * <p>
+     * JPEGs are decoded at 1/2, 1/4 or 1/8 of their size when that still leaves at least {@code width} pixels on
+     * both sides, as sharp's default {@code fastShrinkOnLoad} does (libvips' own thumbnail keeps a factor of two in
+     * reserve and so decodes up to four times more pixels); then resized and auto-rotated by libvips' thumbnail.
      */
     public byte[] resize(byte[] image, int width, OutputFormat format, int quality) {
+        return resize(image, SourceType.detect(image).orElse(null) == SourceType.JPEG ? probe(image) : null, width, format, quality);
+    }
+
+    /** As {@link #resize(byte[], int, OutputFormat, int)}, for a JPEG whose header was already read ({@code jpeg}). */
+    public byte[] resize(byte[] image, Probe jpeg, int width, OutputFormat format, int quality) {
+        int shrink = jpeg == null ? 1 : jpegShrink(jpeg, width);
+        MemorySegment loaded = MemorySegment.NULL;
+        MemorySegment thumbnail = MemorySegment.NULL;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment input = arena.allocateFrom(ValueLayout.JAVA_BYTE, image);
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
-            int status = (int) Vips.THUMBNAIL_BUFFER.invokeExact(input, (long) image.length, out, width,
-                    arena.allocateFrom("height"), 10_000_000, arena.allocateFrom("size"), Vips.SIZE_DOWN,
-                    MemorySegment.NULL);
-            if (status != 0) {
-                throw new EngineException(Vips.takeError());
+            MemorySegment height = arena.allocateFrom("height");
+            MemorySegment size = arena.allocateFrom("size");
+            if (shrink > 1) {
+                loaded = (MemorySegment) Vips.NEW_FROM_BUFFER.invokeExact(input, (long) image.length,
+                        arena.allocateFrom("shrink=" + shrink + ",access=sequential"), MemorySegment.NULL);
+                if (loaded.equals(MemorySegment.NULL)) {
+                    throw new EngineException(Vips.takeError());
+                }
+                check((int) Vips.THUMBNAIL_IMAGE.invokeExact(loaded, out, width, height, 10_000_000, size, Vips.SIZE_DOWN,
+                        MemorySegment.NULL));
+            } else {
+                check((int) Vips.THUMBNAIL_BUFFER.invokeExact(input, (long) image.length, out, width, height, 10_000_000,
+                        size, Vips.SIZE_DOWN, MemorySegment.NULL));
             }
-            MemorySegment thumbnail = out.get(ValueLayout.ADDRESS, 0);
-            try {
-                return encode(arena, thumbnail, format, quality);
-            } finally {
-                Vips.unref(thumbnail);
-            }
+            thumbnail = out.get(ValueLayout.ADDRESS, 0);
+            return encode(arena, thumbnail, format, quality);
         } catch (EngineException e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
+        } finally {
+            Vips.unref(thumbnail);
+            Vips.unref(loaded);
         }
+    }
+
+    /** The largest JPEG shrink-on-load factor that keeps both sides at least {@code width} (EXIF rotation may swap them). */
+    static int jpegShrink(Probe probe, int width) {
+        int factor = Math.min(probe.width(), probe.height()) / Math.max(1, width);
+        return factor >= 8 ? 8 : factor >= 4 ? 4 : factor >= 2 ? 2 : 1;
     }
 
     /**

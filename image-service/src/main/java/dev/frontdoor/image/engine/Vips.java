@@ -39,6 +39,7 @@ final class Vips {
     static final MethodHandle GET_HEIGHT = bind(VipsDowncalls.GET_HEIGHT);
     static final MethodHandle GET_N_PAGES = bind(VipsDowncalls.GET_N_PAGES);
     static final MethodHandle THUMBNAIL_BUFFER = bind(VipsDowncalls.THUMBNAIL_BUFFER);
+    static final MethodHandle THUMBNAIL_IMAGE = bind(VipsDowncalls.THUMBNAIL_IMAGE);
     static final MethodHandle WRITE_TO_BUFFER = bind(VipsDowncalls.WRITE_TO_BUFFER);
     static final MethodHandle TEXT = bind(VipsDowncalls.TEXT);
     static final MethodHandle BLACK = bind(VipsDowncalls.BLACK);

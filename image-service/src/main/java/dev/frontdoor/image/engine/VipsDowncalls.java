@@ -36,6 +36,9 @@ final class VipsDowncalls {
     /** int vips_thumbnail_buffer(void *buf, size_t len, VipsImage **out, int width, "height", int, "size", int, NULL) */
     static final Downcall THUMBNAIL_BUFFER = new Downcall(LIBVIPS, "vips_thumbnail_buffer", FunctionDescriptor.of(INT,
             ADDRESS, SIZE_T, ADDRESS, INT, ADDRESS, INT, ADDRESS, INT, ADDRESS), 4);
+    /** int vips_thumbnail_image(VipsImage *in, VipsImage **out, int width, "height", int, "size", int, NULL) */
+    static final Downcall THUMBNAIL_IMAGE = new Downcall(LIBVIPS, "vips_thumbnail_image", FunctionDescriptor.of(INT,
+            ADDRESS, ADDRESS, INT, ADDRESS, INT, ADDRESS, INT, ADDRESS), 3);
     /** int vips_image_write_to_buffer(VipsImage *in, const char *suffix, void **buf, size_t *size, ...NULL) */
     static final Downcall WRITE_TO_BUFFER = new Downcall(LIBVIPS, "vips_image_write_to_buffer",
             FunctionDescriptor.of(INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS), 4);
@@ -58,7 +61,7 @@ final class VipsDowncalls {
     static final Downcall G_OBJECT_UNREF = new Downcall(LIBGOBJECT, "g_object_unref", FunctionDescriptor.ofVoid(ADDRESS), -1);
 
     static final List<Downcall> ALL = List.of(INIT, CACHE_SET_MAX, CONCURRENCY_SET, ERROR_BUFFER, ERROR_CLEAR,
-            NEW_FROM_BUFFER, GET_WIDTH, GET_HEIGHT, GET_N_PAGES, THUMBNAIL_BUFFER, WRITE_TO_BUFFER, TEXT, BLACK, LINEAR, CAST,
+            NEW_FROM_BUFFER, GET_WIDTH, GET_HEIGHT, GET_N_PAGES, THUMBNAIL_BUFFER, THUMBNAIL_IMAGE, WRITE_TO_BUFFER, TEXT, BLACK, LINEAR, CAST,
             COMPOSITE2, G_FREE, G_OBJECT_UNREF);
 
     private VipsDowncalls() {

@@ -66,7 +66,7 @@ public class ImageFetcher {
         this.addresses = addresses;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.fetchTimeout().toMillis())
-                .setKeepAlive(true).setForceSni(true).setVerifyHost(true),
+                .setKeepAlive(true).setForceSni(true).setVerifyHost(true).setMaxChunkSize(64 * 1024),
                 new PoolOptions().setHttp1MaxSize(32));
     }
 
@@ -141,12 +141,14 @@ public class ImageFetcher {
                     return;
                 }
                 String length = response.getHeader("Content-Length");
-                if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
-                        && Long.parseLong(length) > limit) {
+                long declared = length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+                        ? Long.parseLong(length) : -1;
+                if (declared > limit) {
                     abandon(request, result, new TooLarge());
                     return;
                 }
-                Buffer body = Buffer.buffer();
+                // Sized once from Content-Length when it is given (and trusted only up to the limit).
+                Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 64 * 1024);
                 response.handler(chunk -> {
                     if (result.isDone()) {
                         return;

@@ -86,6 +86,10 @@ public interface ImageConfig {
     @WithDefault("1000")
     int maxFrames();
 
+    /** Threads libvips uses inside one transformation (its pipeline), on top of the worker pool. */
+    @WithDefault("1")
+    int vipsThreads();
+
     Cache cache();
 
     /** The disk cache of results: optimised images, metadata and Open Graph cards. */
