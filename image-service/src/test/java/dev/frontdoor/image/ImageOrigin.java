@@ -27,7 +27,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Real HTTP origins for the optimizer. The local origin (127.0.0.1) serves images generated here:
- * {@code /photo.jpg} (2400×1600), {@code /small.png} (100×50), {@code /long-lived.jpg} (max-age one day),
+ * {@code /photo.jpg} (2400×1600), {@code /photo.webp} (1200×800), {@code /small.png} (100×50), {@code /long-lived.jpg} (max-age one day),
  * {@code /always-stale.jpg} (no max-age: stale at once, as the test minimum TTL is 0), {@code /anim.gif} (two
  * frames), {@code /bomb.png} (a tiny file whose header claims 100,000×100,000 pixels), {@code /logo.svg},
  * {@code /page.html}, {@code /big.bin} (over the test size cap), {@code /slow.jpg} (answers after 3 s),
@@ -48,18 +48,19 @@ public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Map<String, byte[]> files = Map.of(
-                "/photo.jpg", encode(picture(2400, 1600), "jpg"),
-                "/long-lived.jpg", encode(picture(800, 600), "jpg"),
-                "/small.png", encode(picture(100, 50), "png"),
-                "/anim.gif", animatedGif(),
-                "/bomb.png", pngClaiming(100_000, 100_000),
-                "/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
-                        .getBytes(StandardCharsets.UTF_8),
-                "/page.html", "<!DOCTYPE html><html><body>not an image</body></html>".getBytes(StandardCharsets.UTF_8),
-                "/big.bin", new byte[3_000_001],
-                "/slow.jpg", encode(picture(64, 64), "jpg"),
-                "/always-stale.jpg", encode(picture(320, 200), "jpg"));
+        Map<String, byte[]> files = Map.ofEntries(
+                Map.entry("/photo.jpg", encode(picture(2400, 1600), "jpg")),
+                Map.entry("/long-lived.jpg", encode(picture(800, 600), "jpg")),
+                Map.entry("/small.png", encode(picture(100, 50), "png")),
+                Map.entry("/anim.gif", animatedGif()),
+                Map.entry("/bomb.png", pngClaiming(100_000, 100_000)),
+                Map.entry("/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                        .getBytes(StandardCharsets.UTF_8)),
+                Map.entry("/page.html", "<!DOCTYPE html><html><body>not an image</body></html>".getBytes(StandardCharsets.UTF_8)),
+                Map.entry("/big.bin", new byte[3_000_001]),
+                Map.entry("/slow.jpg", encode(picture(64, 64), "jpg")),
+                Map.entry("/always-stale.jpg", encode(picture(320, 200), "jpg")),
+                Map.entry("/photo.webp", webp(encode(picture(1200, 800), "png"))));
         byte[] onceImage = encode(picture(900, 600), "jpg");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -167,6 +168,12 @@ public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
         if (remote != null) {
             remote.stop(0);
         }
+    }
+
+    /** ImageIO cannot write WebP; libvips can. */
+    static byte[] webp(byte[] png) {
+        return new dev.frontdoor.image.engine.ImageEngine(ImageConfigs.of(Map.of()))
+                .resize(png, 1200, dev.frontdoor.image.engine.OutputFormat.WEBP, 90);
     }
 
     static BufferedImage picture(int width, int height) {

@@ -82,8 +82,8 @@ public class ImageOptimizer {
             case JPEG -> OutputFormat.JPEG;
             case PNG -> OutputFormat.PNG;
             case GIF -> OutputFormat.GIF;
-            case WEBP -> OutputFormat.WEBP;
-            case AVIF -> OutputFormat.AVIF;
+            // A client that accepts neither modern format gets JPEG, as in Next.js ("downlevel").
+            case WEBP, AVIF -> OutputFormat.JPEG;
             case SVG -> throw new IllegalArgumentException("SVG is never rasterised");
         };
     }

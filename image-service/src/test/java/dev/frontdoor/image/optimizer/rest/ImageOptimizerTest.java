@@ -54,6 +54,25 @@ class ImageOptimizerTest {
     }
 
     @Test
+    void aWebpSourceIsResizedAsWebpOrDownlevelledToJpeg() {
+        Response webp = image("/photo.webp", 640, "image/webp,*/*");
+        webp.then().statusCode(200).contentType("image/webp");
+        assertEquals(new ImageEngine.Probe(640, 427, 1), engine.probe(webp.asByteArray()));
+        Response jpeg = image("/photo.webp", 384, "image/png,image/jpeg");
+        jpeg.then().statusCode(200).contentType("image/jpeg").header("Content-Disposition", "attachment; filename=\"photo.jpg\"");
+        assertEquals(SourceType.JPEG, SourceType.detect(jpeg.asByteArray()).orElseThrow());
+        assertEquals(384, engine.probe(jpeg.asByteArray()).width());
+    }
+
+    @Test
+    void theEngineWritesAvifForWhenItIsOptedIn() {
+        byte[] avif = engine.resize(given().baseUri(origin()).get("/photo.jpg").asByteArray(), 256,
+                dev.frontdoor.image.engine.OutputFormat.AVIF, 75);
+        assertEquals(SourceType.AVIF, SourceType.detect(avif).orElseThrow());
+        assertEquals(256, engine.probe(avif).width());
+    }
+
+    @Test
     void imagesAreNeverEnlarged() {
         Response response = image("/small.png", 640, "image/png");
         response.then().statusCode(200).contentType("image/png");
