@@ -163,7 +163,7 @@ class PostPagesTest {
     void pagesCarryTheirOwnPolicyAndLoadOnlyExternalScripts() {
         given().get("/").then().statusCode(200)
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"))
-                .header("Cache-Control", "public, max-age=0, must-revalidate");
+                .header("Cache-Control", "public, s-maxage=60, stale-while-revalidate=86400");
         assertEquals("/", page("/", 200).selectFirst("script[src=/static/site.js]").attr("data-route"));
         given().get("/static/site.js").then().statusCode(200);
     }

@@ -191,6 +191,7 @@ public class ImageFetcher {
      * the pool never hands it out again.
      */
     private static void abandon(HttpClientRequest request, CompletableFuture<Outcome> result, Outcome outcome) {
+        request.response().onSuccess(response -> response.exceptionHandler(expected -> { }));
         request.connection().close().onComplete(closed -> result.complete(outcome));
     }
 

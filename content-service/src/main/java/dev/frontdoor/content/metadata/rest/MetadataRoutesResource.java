@@ -5,7 +5,10 @@ import dev.frontdoor.content.posts.model.Post;
 import dev.frontdoor.content.posts.repository.PostRepository;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import dev.frontdoor.content.cache.service.RouteCaching;
+import dev.frontdoor.content.pages.rest.Pages;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
@@ -24,9 +27,11 @@ public class MetadataRoutesResource {
 
     private final PostRepository posts;
     private final ContentConfig site;
+    private final RouteCaching routes;
 
-    public MetadataRoutesResource(PostRepository posts, ContentConfig site) {
+    public MetadataRoutesResource(PostRepository posts, ContentConfig site, RouteCaching routes) {
         this.posts = posts;
+        this.routes = routes;
         this.site = site;
     }
 
@@ -44,29 +49,32 @@ public class MetadataRoutesResource {
     @GET
     @Path("/sitemap.xml")
     @Produces("application/xml")
-    public Response sitemap() {
-        return ok(Templates.sitemap(site, posts.allPublished()), "application/xml; charset=UTF-8");
+    public Response sitemap(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cached("/sitemap.xml", "application/xml; charset=UTF-8", ifNoneMatch,
+                () -> Templates.sitemap(site, posts.allPublished()).render());
     }
 
     @GET
     @Path("/rss.xml")
     @Produces("application/rss+xml")
-    public Response rss() {
-        return ok(Templates.rss(site, posts.latestPublished(0, FEED_ITEMS)), "application/rss+xml; charset=UTF-8");
+    public Response rss(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cached("/rss.xml", "application/rss+xml; charset=UTF-8", ifNoneMatch,
+                () -> Templates.rss(site, posts.latestPublished(0, FEED_ITEMS)).render());
     }
 
     @GET
     @Path("/robots.txt")
     @Produces("text/plain")
-    public Response robots() {
-        return ok(Templates.robots(site), "text/plain; charset=UTF-8");
+    public Response robots(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cached("/robots.txt", "text/plain; charset=UTF-8", ifNoneMatch, () -> Templates.robots(site).render());
     }
 
     @GET
     @Path("/llms.txt")
     @Produces("text/plain")
-    public Response llms() {
-        return ok(Templates.llms(site, posts.allPublished()), "text/plain; charset=UTF-8");
+    public Response llms(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cached("/llms.txt", "text/plain; charset=UTF-8", ifNoneMatch,
+                () -> Templates.llms(site, posts.allPublished()).render());
     }
 
     @GET
@@ -80,8 +88,11 @@ public class MetadataRoutesResource {
                 .type("application/manifest+json").header("Cache-Control", "public, max-age=3600").build();
     }
 
-    /** Rendered here: a template entity would be sent with the template's own type (application/xml for RSS). */
-    private static Response ok(TemplateInstance body, String type) {
-        return Response.ok(body.render()).type(type).header("Cache-Control", "public, max-age=0, must-revalidate").build();
+    /**
+     * Through the route cache, tagged {@code posts}. Rendered to text here: a template entity would be sent with the
+     * template's own type (application/xml for RSS).
+     */
+    private Response cached(String path, String type, String ifNoneMatch, java.util.function.Supplier<String> render) {
+        return Pages.cachedPage(routes.serve(path, List.of("posts"), type, render), ifNoneMatch, routes.cacheControl());
     }
 }

@@ -10,7 +10,9 @@ import dev.frontdoor.content.posts.repository.PostRepository;
 import dev.frontdoor.support.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import dev.frontdoor.content.cache.service.RouteCaching;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,7 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The public pages: {@code /} (latest posts), {@code /blog} (paginated) and {@code /blog/{slug}}. */
+/**
+ * The public pages: {@code /} (latest posts), {@code /blog} (paginated) and {@code /blog/{slug}}, served through the
+ * route cache and tagged with what they show ({@code posts}, {@code post:<slug>}).
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePageResource {
@@ -30,9 +35,11 @@ public class HomePageResource {
     private final RequestPosts requestPosts;
     private final Metadata metadata;
     private final ContentConfig config;
+    private final RouteCaching routes;
 
     public HomePageResource(PostRepository posts, RequestPosts requestPosts,
-                            Metadata metadata, ContentConfig config) {
+                            Metadata metadata, ContentConfig config, RouteCaching routes) {
+        this.routes = routes;
         this.posts = posts;
         this.requestPosts = requestPosts;
         this.metadata = metadata;
@@ -48,32 +55,44 @@ public class HomePageResource {
         static native TemplateInstance post(PageMetadata meta, Post post);
     }
 
+    private static final String HTML = "text/html;charset=UTF-8";
+
     @GET
-    public Response home() {
-        return Pages.publicPage(Templates.home(metadata.page(null, null, "/", "/", true),
-                posts.latestPublished(0, LATEST)));
+    public Response home(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cached("/", List.of("posts"), ifNoneMatch, () -> Templates.home(metadata.page(null, null, "/", "/", true),
+                posts.latestPublished(0, LATEST)).render());
     }
 
     @GET
     @Path("/blog")
-    public Response blog(@QueryParam("page") String page) {
+    public Response blog(@QueryParam("page") String page, @HeaderParam("If-None-Match") String ifNoneMatch) {
         int p = PageNumber.parse(page, 1);
-        int size = config.pageSize();
-        int totalPages = (int) Math.max(1, (posts.countPublished() + size - 1) / size);
-        if (p < 1 || p > totalPages) {
-            throw ProblemException.of(404, "Not Found", "There is no such page of posts.");
-        }
         String path = p == 1 ? "/blog" : "/blog?page=" + p;
-        return Pages.publicPage(Templates.blog(metadata.page(p == 1 ? "Blog" : "Blog, page " + p,
-                null, path, "/blog", true), posts.latestPublished(p - 1, size), p, totalPages));
+        return cached(path, List.of("posts"), ifNoneMatch, () -> {
+            int size = config.pageSize();
+            int totalPages = (int) Math.max(1, (posts.countPublished() + size - 1) / size);
+            if (p < 1 || p > totalPages) {
+                throw ProblemException.of(404, "Not Found", "There is no such page of posts.");
+            }
+            return Templates.blog(metadata.page(p == 1 ? "Blog" : "Blog, page " + p, null, path, "/blog", true),
+                    posts.latestPublished(p - 1, size), p, totalPages).render();
+        });
     }
 
     @GET
     @Path("/blog/{slug}")
-    public Response post(@PathParam("slug") String slug) {
-        // Metadata and body each ask for the post; RequestPosts loads it once (request memoization).
-        PageMetadata meta = metadata.post(published(slug));
-        return Pages.publicPage(Templates.post(meta, published(slug)));
+    public Response post(@PathParam("slug") String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cached("/blog/" + slug, List.of("posts", "post:" + slug), ifNoneMatch, () -> {
+            // Metadata and body each ask for the post; RequestPosts loads it once (request memoization).
+            PageMetadata meta = metadata.post(published(slug));
+            Post post = published(slug);
+            return Templates.post(meta, post).render();
+        });
+    }
+
+    /** Public pages go through the route cache; everything they show is loaded inside {@code render}. */
+    private Response cached(String path, List<String> tags, String ifNoneMatch, java.util.function.Supplier<String> render) {
+        return Pages.cachedPage(routes.serve(path, tags, HTML, render), ifNoneMatch, routes.cacheControl());
     }
 
     private Post published(String slug) {

@@ -1,12 +1,14 @@
 package dev.frontdoor.content.pages.rest;
 
+import dev.frontdoor.content.cache.service.CachedPage;
+import dev.frontdoor.content.cache.service.RouteCaching;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** How pages answer: public pages may be cached by anyone; pages that read the session never. */
-final class Pages {
+public final class Pages {
 
     private Pages() {
     }
@@ -14,6 +16,15 @@ final class Pages {
     static Response publicPage(TemplateInstance page) {
         return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "public, max-age=0, must-revalidate").build();
+    }
+
+    /** A page from the route cache: ETag with {@code If-None-Match} → 304, {@code X-Cache}, stale-while-revalidate. */
+    public static Response cachedPage(RouteCaching.Served served, String ifNoneMatch, String cacheControl) {
+        CachedPage page = served.page();
+        Response.ResponseBuilder response = page.etag().equals(ifNoneMatch) ? Response.notModified()
+                : Response.ok(page.body()).type(page.contentType());
+        return response.header("ETag", page.etag()).header("X-Cache", served.status().name())
+                .header("Cache-Control", cacheControl).build();
     }
 
     static Response privatePage(int status, TemplateInstance page) {

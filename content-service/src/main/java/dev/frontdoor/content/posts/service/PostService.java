@@ -1,12 +1,13 @@
 package dev.frontdoor.content.posts.service;
 
-import dev.frontdoor.content.cache.service.Revalidation;
+import dev.frontdoor.content.cache.service.PostsChanged;
 import dev.frontdoor.content.posts.model.Post;
 import dev.frontdoor.content.posts.repository.PostRepository;
 import dev.frontdoor.content.viewer.service.Viewer;
 import dev.frontdoor.support.problem.Problem;
 import dev.frontdoor.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -30,16 +31,16 @@ public class PostService {
     private final PostRepository posts;
     private final MarkdownRenderer markdown;
     private final Validator validator;
-    private final Revalidation revalidation;
+    private final Event<PostsChanged> changes;
     private final CoverPlaceholders placeholders;
 
-    public PostService(PostRepository posts, MarkdownRenderer markdown, Validator validator, Revalidation revalidation,
+    public PostService(PostRepository posts, MarkdownRenderer markdown, Validator validator, Event<PostsChanged> changes,
                        CoverPlaceholders placeholders) {
         this.posts = posts;
         this.placeholders = placeholders;
         this.markdown = markdown;
         this.validator = validator;
-        this.revalidation = revalidation;
+        this.changes = changes;
     }
 
     /** A post this viewer may read: published ones for everybody, drafts only for their author and admins. */
@@ -163,8 +164,8 @@ public class PostService {
             tags.add("post:" + oldSlug);
             paths.add("/blog/" + oldSlug);
         }
-        revalidation.revalidateTags(tags);
-        revalidation.revalidatePaths(paths);
+        // Acted on after the commit (Revalidation observes AFTER_SUCCESS): a rollback revalidates nothing.
+        changes.fire(new PostsChanged(tags, paths));
     }
 
     private static ProblemException notFound() {

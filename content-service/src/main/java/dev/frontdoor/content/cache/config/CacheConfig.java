@@ -1,0 +1,37 @@
+package dev.frontdoor.content.cache.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The route cache and on-demand revalidation ({@code frontdoor.content.cache.*}). */
+@ConfigMapping(prefix = "frontdoor.content.cache")
+public interface CacheConfig {
+
+    /** Off: every public page is rendered for every request (no Redis calls at all). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How long a stored page is fresh, like Next.js's {@code export const revalidate = 60}. */
+    @WithDefault("60S")
+    Duration revalidate();
+
+    /** How long after that a page may still be served stale while it is refreshed; then it is dropped. */
+    @WithDefault("1D")
+    Duration staleWhileRevalidate();
+
+    /** After Redis fails, how long the cache is bypassed before it is tried again (no waiting on a dead Redis). */
+    @WithDefault("2S")
+    Duration redisRetryAfter();
+
+    /** Longest a background refresh may hold its lock; another replica may refresh after that. */
+    @WithDefault("30S")
+    Duration refreshLock();
+
+    /**
+     * The secret that {@code POST /api/revalidate} callers send in {@code X-Revalidate-Secret}. Unset: the webhook
+     * refuses every call with 401.
+     */
+    Optional<String> revalidateSecret();
+}
