@@ -68,4 +68,22 @@ class ContentJourneyIT {
         gateway().cookie("session", author).get("/dashboard").then().statusCode(303)
                 .header("Location", containsString("/login?next="));
     }
+
+    @Test
+    void publicPagesAreCachedAndTheWebhookRevalidatesThemOnlyWithTheSecret() {
+        String origin = RunningSystem.system().gatewayUrl();
+        String author = signUp("Cache");
+        String slug = gateway().cookie("session", author).header("Origin", origin).contentType("application/json")
+                .body(Map.of("title", "Cached " + UUID.randomUUID(), "body", "x", "status", "published"))
+                .post("/api/posts").then().statusCode(201).extract().path("slug");
+        gateway().get("/blog/" + slug).then().statusCode(200).header("X-Cache", "MISS");
+        gateway().get("/blog/" + slug).then().statusCode(200).header("X-Cache", "HIT")
+                .header("Cache-Control", containsString("s-maxage="));
+        gateway().header("X-Revalidate-Secret", "not-the-secret").queryParam("tag", "post:" + slug)
+                .post("/api/revalidate").then().statusCode(401).contentType("application/problem+json");
+        gateway().get("/blog/" + slug).then().header("X-Cache", "HIT");
+        gateway().header("X-Revalidate-Secret", RunningSystem.system().revalidateSecret()).queryParam("tag", "post:" + slug)
+                .post("/api/revalidate").then().statusCode(200).body("revalidated", equalTo(true));
+        gateway().get("/blog/" + slug).then().statusCode(200).header("X-Cache", "MISS");
+    }
 }

@@ -30,6 +30,8 @@ public final class FrontdoorSystem implements AutoCloseable {
     private final Map<Service, Integer> ports;
     private final int gatewayManagementPort;
     private final Path logDir;
+    /** The secret of content-service's revalidation webhook for this run (new each start). */
+    private final String revalidateSecret = java.util.HexFormat.of().formatHex(randomBytes());
 
     private FrontdoorSystem(Map<Service, Integer> ports, int gatewayManagementPort, Path logDir) {
         this.ports = ports;
@@ -51,9 +53,10 @@ public final class FrontdoorSystem implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Map<String, String> authSecrets = LocalSigningKey.environment(stateDir);
+            Map<String, String> contentSecrets = Map.of("REVALIDATE_SECRET", system.revalidateSecret);
             for (Service service : Service.values()) {
                 system.launch(repoRoot, stores, service, profile, extraConfig.getOrDefault(service, Map.of()),
-                        service == Service.AUTH ? authSecrets : Map.of());
+                        service == Service.AUTH ? authSecrets : service == Service.CONTENT ? contentSecrets : Map.of());
             }
             system.awaitReady();
             return system;
@@ -62,6 +65,17 @@ public final class FrontdoorSystem implements AutoCloseable {
             throw new IllegalStateException("the system did not start: " + e.getMessage()
                     + " (service logs in " + logDir + ")", e);
         }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The secret for {@code POST /api/revalidate} ({@code X-Revalidate-Secret}) of this run. */
+    public String revalidateSecret() {
+        return revalidateSecret;
     }
 
     /** Default ports 8080–8083, or free ports when {@code free} (tests, so they never clash with a local run). */

@@ -49,6 +49,8 @@ public final class LocalRun {
         System.out.println();
         System.out.println("Frontdoor is up: " + system.gatewayUrl() + "/");
         System.out.println("  demo author: " + DemoContent.EMAIL + " / " + DemoContent.PASSWORD);
+        System.out.println("  revalidation webhook: curl -X POST -H 'X-Revalidate-Secret: " + system.revalidateSecret()
+                + "' '" + system.gatewayUrl() + "/api/revalidate?tag=posts'");
         System.out.println("  logs: " + state.resolve("logs") + "   stop: Ctrl-C or bin/down");
         stopped.await();
     }
