@@ -30,6 +30,16 @@ public interface CacheConfig {
     Duration refreshLock();
 
     /**
+     * The in-process L1 in front of Redis: how long an entry may be served from memory at most (pub/sub drops it at
+     * once on any invalidation; this bounds a missed message). {@code 0S} turns L1 off.
+     */
+    @WithDefault("5S")
+    Duration l1MaxAge();
+
+    @WithDefault("10000")
+    long l1MaxEntries();
+
+    /**
      * The secret that {@code POST /api/revalidate} callers send in {@code X-Revalidate-Secret}. Unset: the webhook
      * refuses every call with 401.
      */

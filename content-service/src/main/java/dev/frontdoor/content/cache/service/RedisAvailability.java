@@ -19,8 +19,11 @@ public class RedisAvailability {
     private final AtomicLong downUntil = new AtomicLong(0);
     private volatile boolean down;
 
-    public RedisAvailability(CacheConfig config) {
+    private final CacheStore store;
+
+    public RedisAvailability(CacheConfig config, CacheStore store) {
         this.retryAfterNanos = config.redisRetryAfter().toNanos();
+        this.store = store;
     }
 
     /** False while Redis is believed down. */
@@ -30,6 +33,7 @@ public class RedisAvailability {
 
     public void failed(RuntimeException e) {
         downUntil.set(System.nanoTime() + retryAfterNanos);
+        store.redisFailed();
         if (!down) {
             down = true;
             LOG.warnf("Redis is unavailable; pages are served uncached until it returns: %s", e.getMessage());

@@ -23,12 +23,12 @@ public class Revalidation {
 
     private static final Logger LOG = Logger.getLogger(Revalidation.class);
 
-    private final RouteCache routes;
+    private final CacheStore routes;
     private final RedisAvailability redis;
     private final MeterRegistry metrics;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-    public Revalidation(RouteCache routes, RedisAvailability redis, MeterRegistry metrics) {
+    public Revalidation(CacheStore routes, RedisAvailability redis, MeterRegistry metrics) {
         this.routes = routes;
         this.redis = redis;
         this.metrics = metrics;

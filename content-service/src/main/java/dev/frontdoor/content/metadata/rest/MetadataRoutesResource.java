@@ -2,7 +2,7 @@ package dev.frontdoor.content.metadata.rest;
 
 import dev.frontdoor.content.config.ContentConfig;
 import dev.frontdoor.content.posts.model.Post;
-import dev.frontdoor.content.posts.repository.PostRepository;
+import dev.frontdoor.content.posts.service.PublishedPosts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import dev.frontdoor.content.cache.service.RouteCaching;
@@ -25,11 +25,11 @@ public class MetadataRoutesResource {
 
     private static final int FEED_ITEMS = 20;
 
-    private final PostRepository posts;
+    private final PublishedPosts posts;
     private final ContentConfig site;
     private final RouteCaching routes;
 
-    public MetadataRoutesResource(PostRepository posts, ContentConfig site, RouteCaching routes) {
+    public MetadataRoutesResource(PublishedPosts posts, ContentConfig site, RouteCaching routes) {
         this.posts = posts;
         this.routes = routes;
         this.site = site;
@@ -51,7 +51,7 @@ public class MetadataRoutesResource {
     @Produces("application/xml")
     public Response sitemap(@HeaderParam("If-None-Match") String ifNoneMatch) {
         return cached("/sitemap.xml", "application/xml; charset=UTF-8", ifNoneMatch,
-                () -> Templates.sitemap(site, posts.allPublished()).render());
+                () -> Templates.sitemap(site, posts.all()).render());
     }
 
     @GET
@@ -59,7 +59,7 @@ public class MetadataRoutesResource {
     @Produces("application/rss+xml")
     public Response rss(@HeaderParam("If-None-Match") String ifNoneMatch) {
         return cached("/rss.xml", "application/rss+xml; charset=UTF-8", ifNoneMatch,
-                () -> Templates.rss(site, posts.latestPublished(0, FEED_ITEMS)).render());
+                () -> Templates.rss(site, posts.latest(0, FEED_ITEMS)).render());
     }
 
     @GET
@@ -74,7 +74,7 @@ public class MetadataRoutesResource {
     @Produces("text/plain")
     public Response llms(@HeaderParam("If-None-Match") String ifNoneMatch) {
         return cached("/llms.txt", "text/plain; charset=UTF-8", ifNoneMatch,
-                () -> Templates.llms(site, posts.allPublished()).render());
+                () -> Templates.llms(site, posts.all()).render());
     }
 
     @GET

@@ -6,7 +6,7 @@ import dev.frontdoor.content.pages.service.PageMetadata;
 import dev.frontdoor.content.pages.service.RequestPosts;
 import dev.frontdoor.content.web.PageNumber;
 import dev.frontdoor.content.posts.model.Post;
-import dev.frontdoor.content.posts.repository.PostRepository;
+import dev.frontdoor.content.posts.service.PublishedPosts;
 import dev.frontdoor.support.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,13 +31,13 @@ public class HomePageResource {
 
     private static final int LATEST = 10;
 
-    private final PostRepository posts;
+    private final PublishedPosts posts;
     private final RequestPosts requestPosts;
     private final Metadata metadata;
     private final ContentConfig config;
     private final RouteCaching routes;
 
-    public HomePageResource(PostRepository posts, RequestPosts requestPosts,
+    public HomePageResource(PublishedPosts posts, RequestPosts requestPosts,
                             Metadata metadata, ContentConfig config, RouteCaching routes) {
         this.routes = routes;
         this.posts = posts;
@@ -60,7 +60,7 @@ public class HomePageResource {
     @GET
     public Response home(@HeaderParam("If-None-Match") String ifNoneMatch) {
         return cached("/", List.of("posts"), ifNoneMatch, () -> Templates.home(metadata.page(null, null, "/", "/", true),
-                posts.latestPublished(0, LATEST)).render());
+                posts.latest(0, LATEST)).render());
     }
 
     @GET
@@ -70,12 +70,12 @@ public class HomePageResource {
         String path = p == 1 ? "/blog" : "/blog?page=" + p;
         return cached(path, List.of("posts"), ifNoneMatch, () -> {
             int size = config.pageSize();
-            int totalPages = (int) Math.max(1, (posts.countPublished() + size - 1) / size);
+            int totalPages = (int) Math.max(1, (posts.count() + size - 1) / size);
             if (p < 1 || p > totalPages) {
                 throw ProblemException.of(404, "Not Found", "There is no such page of posts.");
             }
             return Templates.blog(metadata.page(p == 1 ? "Blog" : "Blog, page " + p, null, path, "/blog", true),
-                    posts.latestPublished(p - 1, size), p, totalPages).render();
+                    posts.latest(p - 1, size), p, totalPages).render();
         });
     }
 

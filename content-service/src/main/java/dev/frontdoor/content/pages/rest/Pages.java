@@ -1,7 +1,7 @@
 package dev.frontdoor.content.pages.rest;
 
 import dev.frontdoor.content.cache.service.CachedPage;
-import dev.frontdoor.content.cache.service.RouteCaching;
+import dev.frontdoor.content.cache.service.StaleWhileRevalidate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,8 +19,8 @@ public final class Pages {
     }
 
     /** A page from the route cache: ETag with {@code If-None-Match} → 304, {@code X-Cache}, stale-while-revalidate. */
-    public static Response cachedPage(RouteCaching.Served served, String ifNoneMatch, String cacheControl) {
-        CachedPage page = served.page();
+    public static Response cachedPage(StaleWhileRevalidate.Lookup<CachedPage> served, String ifNoneMatch, String cacheControl) {
+        CachedPage page = served.value();
         Response.ResponseBuilder response = page.etag().equals(ifNoneMatch) ? Response.notModified()
                 : Response.ok(page.body()).type(page.contentType());
         return response.header("ETag", page.etag()).header("X-Cache", served.status().name())

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.util.function.Supplier;
 
-/** Runs a page's render outside any HTTP request (a background refresh), with a request context of its own. */
+/** Runs a refresh outside any HTTP request (in the background), with a request context (and database session) of its own. */
 @ApplicationScoped
-public class PageRefresher {
+public class RefreshContext {
 
     @ActivateRequestContext
-    public String render(Supplier<String> render) {
-        return render.get();
+    public <T> T call(Supplier<T> work) {
+        return work.get();
     }
 }
