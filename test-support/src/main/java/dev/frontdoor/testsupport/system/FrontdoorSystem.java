@@ -27,6 +27,11 @@ public final class FrontdoorSystem implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final List<Process> replicas = new ArrayList<>();
+    private final Map<Service, Map<String, String>> secretsOf = new EnumMap<>(Service.class);
+    private Path repoRoot;
+    private DataStores stores;
+    private String profile;
     private final Map<Service, Integer> ports;
     private final int gatewayManagementPort;
     private final Path logDir;
@@ -53,10 +58,14 @@ public final class FrontdoorSystem implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Map<String, String> authSecrets = LocalSigningKey.environment(stateDir);
-            Map<String, String> contentSecrets = Map.of("REVALIDATE_SECRET", system.revalidateSecret);
+            system.secretsOf.put(Service.AUTH, authSecrets);
+            system.secretsOf.put(Service.CONTENT, Map.of("REVALIDATE_SECRET", system.revalidateSecret));
+            system.repoRoot = repoRoot;
+            system.stores = stores;
+            system.profile = profile;
             for (Service service : Service.values()) {
                 system.launch(repoRoot, stores, service, profile, extraConfig.getOrDefault(service, Map.of()),
-                        service == Service.AUTH ? authSecrets : service == Service.CONTENT ? contentSecrets : Map.of());
+                        system.secretsOf.getOrDefault(service, Map.of()));
             }
             system.awaitReady();
             return system;
@@ -110,12 +119,56 @@ public final class FrontdoorSystem implements AutoCloseable {
 
     private void launch(Path repoRoot, DataStores stores, Service service, String profile,
                         Map<String, String> extraConfig, Map<String, String> secrets) throws IOException {
+        processes.put(service, spawn(repoRoot, stores, service, ports.get(service), logOf(service), profile,
+                extraConfig, secrets));
+    }
+
+    /**
+     * Starts one more instance of a service (not the gateway) on a free port, wired and configured like the first
+     * and sharing its PostgreSQL and Redis, and waits until it is ready; returns its base URL. Stopped by
+     * {@link #close()}. For tests of what replicas share (the cache).
+     */
+    public String startReplica(Service service) {
+        if (service == Service.GATEWAY) {
+            throw new IllegalArgumentException("the gateway has no replicas here");
+        }
+        int port = DataStores.freePort();
+        String url = "http://127.0.0.1:" + port;
+        try {
+            replicas.add(spawn(repoRoot, stores, service, port, logDir.resolve(service.module + "-replica-" + port + ".log"),
+                    profile, Map.of(), secretsOf.getOrDefault(service, Map.of())));
+        } catch (IOException e) {
+            throw new IllegalStateException("the replica did not start: " + e.getMessage(), e);
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (true) {
+            try {
+                HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return url;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a replica", e);
+            }
+            if (Instant.now().isAfter(deadline) || !replicas.getLast().isAlive()) {
+                throw new IllegalStateException("the " + service.module + " replica was not ready (log in " + logDir + ")");
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private Process spawn(Path repoRoot, DataStores stores, Service service, int port, Path log, String profile,
+                          Map<String, String> extraConfig, Map<String, String> secrets) throws IOException {
         Path jar = repoRoot.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.http.port", String.valueOf(ports.get(service)));
+        config.put("quarkus.http.port", String.valueOf(port));
         config.put("quarkus.http.host", "127.0.0.1");
         config.put("quarkus.profile", profile);
         config.putAll(wiring(service));
@@ -133,11 +186,11 @@ public final class FrontdoorSystem implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(repoRoot.resolve(service.module).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(service).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Credentials travel in the environment, not on the command line where `ps` shows them.
         builder.environment().putAll(stores.environmentFor(service.shortName, service.usesPostgres, service.usesRedis));
         builder.environment().putAll(secrets);
-        processes.put(service, builder.start());
+        return builder.start();
     }
 
     /** Where each service finds the others. */
@@ -206,8 +259,10 @@ public final class FrontdoorSystem implements AutoCloseable {
     /** Stops the services gracefully (SIGTERM), then forcibly after a grace period. */
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
+        List<Process> all = new ArrayList<>(replicas);
+        all.addAll(processes.values());
+        all.forEach(Process::destroy);
+        for (Process process : all) {
             try {
                 if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -218,6 +273,7 @@ public final class FrontdoorSystem implements AutoCloseable {
             }
         }
         processes.clear();
+        replicas.clear();
     }
 
     private static void sleep(Duration duration) {
