@@ -129,6 +129,15 @@ public final class FrontdoorSystem implements AutoCloseable {
      * {@link #close()}. For tests of what replicas share (the cache).
      */
     public String startReplica(Service service) {
+        return startReplica(service, Map.of()).url();
+    }
+
+    /** A replica's base URL and process (to stop it, e.g. with SIGTERM through {@link Process#destroy()}). */
+    public record Replica(String url, Process process) {
+    }
+
+    /** As {@link #startReplica(Service)}, with more system properties for this instance. */
+    public Replica startReplica(Service service, Map<String, String> extraConfig) {
         if (service == Service.GATEWAY) {
             throw new IllegalArgumentException("the gateway has no replicas here");
         }
@@ -136,7 +145,7 @@ public final class FrontdoorSystem implements AutoCloseable {
         String url = "http://127.0.0.1:" + port;
         try {
             replicas.add(spawn(repoRoot, stores, service, port, logDir.resolve(service.module + "-replica-" + port + ".log"),
-                    profile, Map.of(), secretsOf.getOrDefault(service, Map.of())));
+                    profile, extraConfig, secretsOf.getOrDefault(service, Map.of())));
         } catch (IOException e) {
             throw new IllegalStateException("the replica did not start: " + e.getMessage(), e);
         }
@@ -146,7 +155,7 @@ public final class FrontdoorSystem implements AutoCloseable {
             try {
                 HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
                 if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return url;
+                    return new Replica(url, replicas.getLast());
                 }
             } catch (IOException e) {
                 // not listening yet

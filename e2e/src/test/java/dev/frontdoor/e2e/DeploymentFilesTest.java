@@ -1,0 +1,244 @@
+package dev.frontdoor.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders the Kubernetes overlays ({@code kubectl kustomize}) and the compose files ({@code docker-compose config})
+ * and checks them against the services they run: every probe path and port exists in the service, every
+ * environment variable is one the service reads, every referenced ConfigMap/Secret key exists, no image is
+ * untagged or {@code latest}, no secret value is written into a Deployment, production has no Secret at all, and
+ * only the gateway is reachable from outside. Fails (never skips) when kubectl or docker-compose is missing:
+ * {@code .ci/run} installs them.
+ */
+class DeploymentFilesTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("frontdoor.repo.root", "..")).toAbsolutePath().normalize();
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Set<String> HEALTH = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
+    private static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|PRIVATE|TOKEN|REDIS_URL");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)[:}]");
+    private static final Pattern MAPPING_PREFIX = Pattern.compile("@ConfigMapping\\(prefix = \"([a-z.-]+)\"\\)");
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(false).start();
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " is required (apt-get install kubectl / docker-compose): " + e.getMessage());
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed: " + err);
+        return out;
+    }
+
+    private static List<JsonNode> render(String overlay) throws Exception {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(run("kubectl", "kustomize", "k8s/overlays/" + overlay))) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isEmpty()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    private static Stream<JsonNode> ofKind(List<JsonNode> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.path("kind").asText()));
+    }
+
+    private static Properties properties(String module) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(ROOT.resolve(module + "/src/main/resources/application.properties"))) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    /** The environment variables a module reads: ${NAME} in its properties, and its config mappings' env names. */
+    private static boolean reads(String module, String env) throws IOException {
+        String text = Files.readString(ROOT.resolve(module + "/src/main/resources/application.properties"));
+        Matcher m = ENV_REFERENCE.matcher(text);
+        while (m.find()) {
+            if (m.group(1).equals(env)) {
+                return true;
+            }
+        }
+        try (Stream<Path> sources = Files.walk(ROOT.resolve(module + "/src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher prefix = MAPPING_PREFIX.matcher(Files.readString(source));
+                while (prefix.find()) {
+                    if (env.startsWith(prefix.group(1).toUpperCase().replaceAll("[.-]", "_") + "_")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDeploymentMatchesTheServiceItRuns(String overlay) throws Exception {
+        List<JsonNode> docs = render(overlay);
+        Map<String, String> config = new java.util.HashMap<>();
+        ofKind(docs, "ConfigMap").forEach(cm -> cm.path("data").fields().forEachRemaining(e -> config.put(
+                cm.path("metadata").path("name").asText() + "/" + e.getKey(), e.getValue().asText())));
+        Set<String> secretKeys = new HashSet<>();
+        ofKind(docs, "Secret").forEach(s -> s.path("data").fieldNames().forEachRemaining(k -> secretKeys.add(
+                s.path("metadata").path("name").asText() + "/" + k)));
+        List<JsonNode> deployments = ofKind(docs, "Deployment").toList();
+        assertEquals(Set.of("edge-gateway", "auth-service", "content-service", "image-service"),
+                new HashSet<>(deployments.stream().map(d -> d.path("metadata").path("name").asText()).toList()));
+        for (JsonNode deployment : deployments) {
+            String module = deployment.path("metadata").path("name").asText();
+            Properties props = properties(module);
+            int httpPort = Integer.parseInt(props.getProperty("quarkus.http.port"));
+            int healthPort = props.containsKey("quarkus.management.port")
+                    ? Integer.parseInt(props.getProperty("quarkus.management.port")) : httpPort;
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            String image = container.path("image").asText();
+            assertTrue(image.matches(".+:[^:/]+") && !image.endsWith(":latest"), module + " image must carry a fixed tag: " + image);
+            boolean httpDeclared = false;
+            for (JsonNode port : container.path("ports")) {
+                httpDeclared |= port.path("name").asText().equals("http") && port.path("containerPort").asInt() == httpPort;
+            }
+            assertTrue(httpDeclared, module + " must declare its HTTP port " + httpPort);
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                JsonNode get = container.path(probe).path("httpGet");
+                assertTrue(HEALTH.contains(get.path("path").asText()), module + " " + probe + " path " + get.path("path"));
+                assertEquals(healthPort, get.path("port").asInt(), module + " " + probe + " port");
+            }
+            for (JsonNode env : container.path("env")) {
+                String name = env.path("name").asText();
+                assertTrue(reads(module, name), module + " does not read " + name);
+                if (env.has("value")) {
+                    assertFalse(SECRET_NAME.matcher(name).find(), module + ": " + name + " must come from a Secret, not a literal");
+                }
+                JsonNode cm = env.path("valueFrom").path("configMapKeyRef");
+                if (!cm.isMissingNode()) {
+                    assertTrue(config.containsKey(cm.path("name").asText() + "/" + cm.path("key").asText()),
+                            module + ": no ConfigMap key " + cm);
+                }
+                JsonNode secret = env.path("valueFrom").path("secretKeyRef");
+                if (!secret.isMissingNode() && overlay.equals("dev")) {
+                    assertTrue(secretKeys.contains(secret.path("name").asText() + "/" + secret.path("key").asText())
+                            || name.startsWith("FRONTDOOR_AUTH_KEYS_SIGNING"), module + ": no Secret key " + secret);
+                }
+            }
+            for (String kind : List.of("PodDisruptionBudget")) {
+                assertTrue(ofKind(docs, kind).anyMatch(d -> d.path("metadata").path("name").asText().equals(module)),
+                        module + " has no " + kind);
+            }
+        }
+        for (String scaled : List.of("edge-gateway", "content-service", "image-service")) {
+            assertTrue(ofKind(docs, "HorizontalPodAutoscaler").anyMatch(h -> h.path("spec").path("scaleTargetRef")
+                    .path("name").asText().equals(scaled)), scaled + " has no autoscaler");
+        }
+    }
+
+    @Test
+    void productionCarriesNoSecretsAndUsesExternalDataStores() throws Exception {
+        List<JsonNode> prod = render("prod");
+        assertEquals(0, ofKind(prod, "Secret").count(), "production secrets are created out of band");
+        assertEquals(0, ofKind(prod, "StatefulSet").count());
+        for (String store : List.of("postgres", "redis")) {
+            assertTrue(ofKind(prod, "Service").anyMatch(s -> s.path("metadata").path("name").asText().equals(store)
+                    && s.path("spec").path("type").asText().equals("ExternalName")), store);
+        }
+        List<JsonNode> dev = render("dev");
+        assertEquals(2, ofKind(dev, "StatefulSet").count(), "dev runs PostgreSQL and Redis itself");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyTheGatewayIsReachableFromOutside(String overlay) throws Exception {
+        List<JsonNode> docs = render(overlay);
+        List<JsonNode> ingresses = ofKind(docs, "Ingress").toList();
+        assertEquals(1, ingresses.size());
+        for (JsonNode rule : ingresses.getFirst().path("spec").path("rules")) {
+            for (JsonNode path : rule.path("http").path("paths")) {
+                assertEquals("edge-gateway", path.path("backend").path("service").path("name").asText());
+            }
+        }
+        assertTrue(ofKind(docs, "NetworkPolicy").anyMatch(p -> p.path("spec").path("podSelector").isEmpty()
+                || p.path("spec").path("podSelector").path("matchLabels").isEmpty()), "a default deny policy");
+        ofKind(docs, "NetworkPolicy").forEach(policy -> {
+            String target = policy.path("spec").path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText();
+            for (JsonNode rule : policy.path("spec").path("ingress")) {
+                if (!rule.has("from")) {
+                    assertEquals("edge-gateway", target, policy.path("metadata").path("name") + " lets anyone in");
+                }
+            }
+        });
+        ofKind(docs, "Service").forEach(s -> assertFalse(List.of("LoadBalancer", "NodePort")
+                .contains(s.path("spec").path("type").asText()), s.path("metadata").path("name") + " is exposed"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy/docker-compose.yml", "deploy/docker-compose.jvm.yml"})
+    void theComposeFilesAreValidAndPublishOnlyTheGateway(String override) throws Exception {
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-f", "deploy/docker-compose.yml"));
+        if (!override.equals("deploy/docker-compose.yml")) {
+            command.addAll(List.of("-f", override));
+        }
+        command.addAll(List.of("--env-file", "deploy/env.example", "--profile", "tracing", "config"));
+        JsonNode compose = YAML.readTree(run(command.toArray(String[]::new)));
+        compose.path("services").fields().forEachRemaining(e -> {
+            String name = e.getKey();
+            JsonNode service = e.getValue();
+            String image = service.path("image").asText();
+            assertTrue(image.matches(".+:[^:/]+") && !image.endsWith(":latest"), name + " image: " + image);
+            for (JsonNode port : service.path("ports")) {
+                boolean loopbackOnly = port.isTextual() ? port.asText().startsWith("127.0.0.1:")
+                        : "127.0.0.1".equals(port.path("host_ip").asText());
+                if (!name.equals("edge-gateway") && !loopbackOnly) {
+                    fail(name + " publishes a port to everyone: " + port);
+                }
+            }
+            service.path("environment").fields().forEachRemaining(env -> {
+                if (SECRET_NAME.matcher(env.getKey()).find() && !env.getKey().equals("REDIS_URL")) {
+                    assertTrue(env.getValue().asText().equals("change-me") || env.getValue().asText().contains("change-me"),
+                            name + ": " + env.getKey() + " must come from the env file");
+                }
+            });
+        });
+        assertTrue(compose.path("services").has("jaeger"));
+        for (String module : List.of("edge-gateway", "auth-service", "content-service", "image-service")) {
+            JsonNode env = compose.path("services").path(module).path("environment");
+            for (var it = env.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!name.startsWith("OTEL_")) {
+                    assertTrue(reads(module, name), module + " does not read " + name);
+                }
+            }
+        }
+    }
+}
