@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -114,8 +113,12 @@ public class AuthPagesResource {
         return RedirectTargets.safe(next);
     }
 
+    /**
+     * A relative {@code Location} (RFC 9110 allows it): {@code Response.seeOther} would make it absolute with this
+     * service's own address, which is not the one the browser reached through the gateway.
+     */
     private static Response.ResponseBuilder seeOther(String location) {
-        return Response.seeOther(URI.create(location)).header("Cache-Control", "no-store");
+        return Response.status(Response.Status.SEE_OTHER).header("Location", location).header("Cache-Control", "no-store");
     }
 
     private static Response.ResponseBuilder page(int status, TemplateInstance template) {

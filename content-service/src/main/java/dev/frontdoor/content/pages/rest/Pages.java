@@ -5,7 +5,6 @@ import dev.frontdoor.content.cache.service.StaleWhileRevalidate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
 /** How pages answer: public pages may be cached by anyone; pages that read the session never. */
 public final class Pages {
@@ -32,7 +31,12 @@ public final class Pages {
                 .header("Cache-Control", "private, no-store").build();
     }
 
+    /**
+     * A relative {@code Location} (RFC 9110 allows it): {@code Response.seeOther} would make it absolute with this
+     * service's own address, which is not the one the browser reached through the gateway.
+     */
     static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).header("Cache-Control", "no-store").build();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", location).header("Cache-Control", "no-store")
+                .build();
     }
 }

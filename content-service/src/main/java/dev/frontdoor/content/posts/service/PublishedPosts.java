@@ -3,6 +3,7 @@ package dev.frontdoor.content.posts.service;
 import dev.frontdoor.content.cache.service.DataCache;
 import dev.frontdoor.content.posts.model.Post;
 import dev.frontdoor.content.posts.repository.PostRepository;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * (drafts, the dashboard) never come from here.
  */
 @ApplicationScoped
+@RegisterForReflection(targets = Post.class) // cached as JSON: Jackson reads and writes its fields in native images too
 public class PublishedPosts {
 
     private final PostRepository posts;

@@ -11,6 +11,7 @@ import dev.frontdoor.image.optimizer.service.ImageRequestValidator.ImageUrl;
 import dev.frontdoor.image.optimizer.service.SourceLoader;
 import dev.frontdoor.image.optimizer.service.TransformPool;
 import dev.frontdoor.support.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Base64;
 import java.util.Locale;
@@ -26,7 +27,8 @@ public class ImageMetadata {
     /** The blur preview's width, as in Next.js. */
     static final int BLUR_WIDTH = 8;
 
-    /** The JSON answer of {@code /_image/meta}. */
+    /** The JSON answer of {@code /_image/meta} (written by hand with Jackson, so registered for native reflection). */
+    @RegisterForReflection
     public record Meta(int width, int height, String format, String blurDataURL, int blurWidth, int blurHeight) {
     }
 

@@ -1,0 +1,179 @@
+package dev.frontdoor.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The user journey in headless Chromium (Debian {@code chromium} driven through {@code chromium-driver}): real clicks
+ * and form submissions through the gateway, images that cannot shift the layout, lazy images below the fold, and a
+ * screenshot of every page in {@code e2e/target/screenshots/}. Fails, never skips, when the browser is missing.
+ */
+@ExtendWith(RunningSystem.class)
+class BrowserJourneyIT {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static int shot;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        for (String binary : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
+            assertTrue(Files.isExecutable(Path.of(binary)), binary + " is missing: apt-get install chromium chromium-driver");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        browser = open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    /** Headless Chromium with a fresh profile, driven through Debian's chromium-driver. */
+    private static ChromeDriver open() throws java.io.IOException {
+        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-");
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,800",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static String url(String path) {
+        return RunningSystem.system().gatewayUrl() + path;
+    }
+
+    private static void screenshot(String name) throws Exception {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name)), png);
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    @Test
+    void signUpWriteAPostWithACoverReadItAndLogOut() throws Exception {
+        // Anonymous: the dashboard sends the browser to login.
+        browser.get(url("/dashboard"));
+        wait.until(ExpectedConditions.urlContains("/login?next="));
+        screenshot("login");
+
+        // Signup with mistakes shows each error next to its field; then a real signup lands on the dashboard.
+        browser.get(url("/signup"));
+        type("name", "B");
+        type("email", "not-an-email");
+        type("password", "short");
+        browser.findElement(By.xpath("//button[text()='Sign up']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-error")));
+        assertTrue(browser.findElement(By.id("name-error")).isDisplayed());
+        assertTrue(browser.findElement(By.id("email-error")).isDisplayed());
+        screenshot("signup-errors");
+        type("name", "Browser Author");
+        type("email", "browser-" + UUID.randomUUID() + "@example.test");
+        type("password", "Tr0ub4dor&3-horse");
+        browser.findElement(By.xpath("//button[text()='Sign up']")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/dashboard")));
+        screenshot("dashboard");
+
+        // A post with a cover through the form, with real clicks.
+        browser.findElement(By.linkText("New post")).click();
+        wait.until(ExpectedConditions.urlContains("/dashboard/posts/new"));
+        String title = "Seen in Chromium " + UUID.randomUUID().toString().substring(0, 8);
+        type("title", title);
+        type("description", "Written by a real browser");
+        type("body", "Hello from **Chromium**");
+        type("coverUrl", "/images/forest.jpg");
+        type("coverWidth", "1600");
+        type("coverHeight", "1067");
+        new Select(browser.findElement(By.id("status"))).selectByValue("published");
+        screenshot("new-post");
+        browser.findElement(By.xpath("//button[text()='Create']")).click();
+        wait.until(ExpectedConditions.urlContains("/blog/"));
+        assertEquals(title, browser.findElement(By.tagName("h1")).getText());
+
+        // The cover reserves its box from its width and height attributes (Chromium maps them to the CSS
+        // aspect-ratio used until the image arrives), so loading it cannot shift the layout; it comes through
+        // /_next/image and fills exactly that box.
+        WebElement cover = browser.findElement(By.cssSelector("article img"));
+        assertEquals("1600", cover.getDomAttribute("width"));
+        assertEquals("1067", cover.getDomAttribute("height"));
+        assertEquals("auto 1600 / 1067", js("return getComputedStyle(arguments[0]).aspectRatio", cover));
+        wait.until(d -> (Boolean) js("return arguments[0].complete && arguments[0].naturalWidth > 0", cover));
+        assertTrue(((String) js("return arguments[0].currentSrc", cover)).contains("/_next/image?url=%2Fimages%2Fforest.jpg"));
+        double width = ((Number) js("return arguments[0].getBoundingClientRect().width", cover)).doubleValue();
+        double height = ((Number) js("return arguments[0].getBoundingClientRect().height", cover)).doubleValue();
+        assertEquals(width * 1067 / 1600, height, 1.0, "the rendered box has the reserved aspect ratio");
+        screenshot("post");
+
+        // The blog list (with a few more posts with covers, so that it is longer than the window): every card image
+        // is lazy and has its size reserved, including those below the fold.
+        String gateway = RunningSystem.system().gatewayUrl();
+        String other = io.restassured.RestAssured.given().baseUri(gateway).contentType("application/json")
+                .body(java.util.Map.of("name", "Filler", "email", "filler-" + UUID.randomUUID() + "@example.test",
+                        "password", "Tr0ub4dor&3-horse"))
+                .post("/api/auth/signup").then().statusCode(201).extract().cookie("session");
+        for (int i = 0; i < 6; i++) {
+            io.restassured.RestAssured.given().baseUri(gateway).cookie("session", other).header("Origin", gateway)
+                    .contentType("application/json").body(java.util.Map.of("title", "Filler " + i + " " + UUID.randomUUID(),
+                            "body", "x", "coverUrl", "/images/dunes.jpg", "coverWidth", 1600, "coverHeight", 1067,
+                            "status", "published"))
+                    .post("/api/posts").then().statusCode(201);
+        }
+        browser.get(url("/blog"));
+        List<WebElement> cards = browser.findElements(By.cssSelector("main img"));
+        assertFalse(cards.isEmpty());
+        long viewport = (Long) js("return window.innerHeight");
+        boolean belowTheFold = false;
+        for (WebElement img : cards) {
+            assertEquals("lazy", img.getDomAttribute("loading"));
+            assertFalse(img.getDomAttribute("width").isEmpty() || img.getDomAttribute("height").isEmpty());
+            belowTheFold |= ((Number) js("return arguments[0].getBoundingClientRect().top", img)).longValue() > viewport;
+        }
+        assertTrue(belowTheFold, "the list is long enough to have images below the fold");
+        screenshot("blog");
+
+        // Logout with the navigation's button; the dashboard is closed again.
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Log out']"))).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/blog"));
+        browser.get(url("/dashboard"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        screenshot("logged-out");
+    }
+}
