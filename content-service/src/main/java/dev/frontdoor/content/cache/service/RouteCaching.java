@@ -1,5 +1,6 @@
 package dev.frontdoor.content.cache.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,9 @@ public class RouteCaching {
                     Long.parseLong(fields.get("stored")), Long.parseLong(fields.get("revalidate"))));
 
     private final StaleWhileRevalidate cache;
-    private final io.micrometer.core.instrument.MeterRegistry metrics;
+    private final MeterRegistry metrics;
 
-    public RouteCaching(StaleWhileRevalidate cache, io.micrometer.core.instrument.MeterRegistry metrics) {
+    public RouteCaching(StaleWhileRevalidate cache, MeterRegistry metrics) {
         this.cache = cache;
         this.metrics = metrics;
     }
