@@ -60,6 +60,11 @@ public class ResultCache {
             }
             if (!inFlight.containsKey(key)) {
                 refreshers.execute(() -> {
+                    // A request that read the stale result just before another refresh stored a fresh one must not
+                    // start a second refresh.
+                    if (store.get(key).filter(r -> !r.staleAt(System.currentTimeMillis())).isPresent()) {
+                        return;
+                    }
                     try {
                         once(key, producer, false).join();
                     } catch (CompletionException e) {
