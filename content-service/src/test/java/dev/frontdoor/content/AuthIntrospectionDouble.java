@@ -1,13 +1,8 @@
 package dev.frontdoor.content;
 
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -21,11 +16,9 @@ import java.util.regex.Pattern;
  * answers these calls in the end-to-end tests.
  */
 @WithTestResource(value = AuthIntrospectionDouble.class, scope = TestResourceScope.GLOBAL)
-public class AuthIntrospectionDouble implements QuarkusTestResourceLifecycleManager {
+public class AuthIntrospectionDouble extends HttpDouble {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(user|admin)\\.([0-9a-f-]{36})(\\.refresh)?\"");
-
-    private HttpServer server;
 
     /** A session token of a new user with this role ("user" or "admin"). */
     public static String token(String role, UUID userId) {
@@ -33,12 +26,7 @@ public class AuthIntrospectionDouble implements QuarkusTestResourceLifecycleMana
     }
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    protected void endpoints(HttpServer server) {
         server.createContext("/internal/sessions/introspect", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Matcher m = TOKEN.matcher(body);
@@ -48,20 +36,12 @@ public class AuthIntrospectionDouble implements QuarkusTestResourceLifecycleMana
                       + (m.group(3) != null ? ",\"setCookie\":\"session=renewed; Path=/; HttpOnly; SameSite=Lax\"" : "")
                       + "}"
                     : "{\"active\":false}";
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+            respond(exchange, 200, "application/json", answer);
         });
-        server.start();
-        return Map.of("quarkus.rest-client.auth.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    protected Map<String, String> config(String baseUrl) {
+        return Map.of("quarkus.rest-client.auth.url", baseUrl);
     }
 }
