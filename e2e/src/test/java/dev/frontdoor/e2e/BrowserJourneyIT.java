@@ -107,7 +107,7 @@ class BrowserJourneyIT {
         screenshot("signup-errors");
         type("name", "Browser Author");
         type("email", "browser-" + UUID.randomUUID() + "@example.test");
-        type("password", "Tr0ub4dor&3-horse");
+        type("password", RunningSystem.PASSWORD);
         browser.findElement(By.xpath("//button[text()='Sign up']")).click();
         wait.until(ExpectedConditions.urlToBe(url("/dashboard")));
         screenshot("dashboard");
@@ -145,10 +145,7 @@ class BrowserJourneyIT {
         // The blog list (with a few more posts with covers, so that it is longer than the window): every card image
         // is lazy and has its size reserved, including those below the fold.
         String gateway = RunningSystem.system().gatewayUrl();
-        String other = io.restassured.RestAssured.given().baseUri(gateway).contentType("application/json")
-                .body(java.util.Map.of("name", "Filler", "email", "filler-" + UUID.randomUUID() + "@example.test",
-                        "password", "Tr0ub4dor&3-horse"))
-                .post("/api/auth/signup").then().statusCode(201).extract().cookie("session");
+        String other = RunningSystem.signUp("Filler");
         for (int i = 0; i < 6; i++) {
             io.restassured.RestAssured.given().baseUri(gateway).cookie("session", other).header("Origin", gateway)
                     .contentType("application/json").body(java.util.Map.of("title", "Filler " + i + " " + UUID.randomUUID(),

@@ -27,10 +27,7 @@ class CacheReplicasIT {
         String first = system.url(Service.CONTENT);
         String second = system.startReplica(Service.CONTENT);
         String gateway = system.gatewayUrl();
-        String session = given().baseUri(gateway).contentType("application/json")
-                .body(Map.of("name", "Replica", "email", "replica-" + UUID.randomUUID() + "@example.test",
-                        "password", "Tr0ub4dor&3-horse"))
-                .post("/api/auth/signup").then().statusCode(201).extract().cookie("session");
+        String session = RunningSystem.signUp("Replica");
         String slug = given().baseUri(gateway).cookie("session", session).header("Origin", gateway)
                 .contentType("application/json").body(Map.of("title", "Replicated " + UUID.randomUUID(), "body", "x",
                         "status", "published"))

@@ -25,17 +25,10 @@ class ContentJourneyIT {
         return given().baseUri(RunningSystem.system().gatewayUrl()).redirects().follow(false);
     }
 
-    private static String signUp(String name) {
-        return gateway().contentType("application/json")
-                .body(Map.of("name", name, "email", "e2e-" + UUID.randomUUID() + "@example.test",
-                        "password", "Tr0ub4dor&3-horse"))
-                .post("/api/auth/signup").then().statusCode(201).extract().cookie("session");
-    }
-
     @Test
     void anAuthorPublishesWithTheFormAndOthersCannotChangeThePost() {
         String origin = RunningSystem.system().gatewayUrl();
-        String author = signUp("Ada");
+        String author = RunningSystem.signUp("Ada");
         String title = "Journey " + UUID.randomUUID();
         String location = gateway().cookie("session", author).header("Origin", origin)
                 .contentType("application/x-www-form-urlencoded").formParam("title", title)
@@ -52,7 +45,7 @@ class ContentJourneyIT {
         assertTrue(Jsoup.parse(gateway().cookie("session", author).get("/dashboard").then().statusCode(200)
                 .extract().asString()).select("td").eachText().contains(title));
 
-        String other = signUp("Eve");
+        String other = RunningSystem.signUp("Eve");
         gateway().cookie("session", other).header("Origin", origin).delete("/api/posts/" + slug).then()
                 .statusCode(403).contentType("application/problem+json");
         gateway().get("/api/posts/" + slug).then().statusCode(200).body("title", equalTo(title));
@@ -61,7 +54,7 @@ class ContentJourneyIT {
     @Test
     void aRevokedSessionIsRefusedByTheSecureCheck() {
         String origin = RunningSystem.system().gatewayUrl();
-        String author = signUp("Grace");
+        String author = RunningSystem.signUp("Grace");
         gateway().cookie("session", author).header("Origin", origin).post("/api/auth/logout").then().statusCode(204);
         // The signature still verifies at the gateway, so the request reaches content-service, which asks auth.
         gateway().cookie("session", author).get("/api/dashboard/posts").then().statusCode(401);
@@ -72,7 +65,7 @@ class ContentJourneyIT {
     @Test
     void publicPagesAreCachedAndTheWebhookRevalidatesThemOnlyWithTheSecret() {
         String origin = RunningSystem.system().gatewayUrl();
-        String author = signUp("Cache");
+        String author = RunningSystem.signUp("Cache");
         String slug = gateway().cookie("session", author).header("Origin", origin).contentType("application/json")
                 .body(Map.of("title", "Cached " + UUID.randomUUID(), "body", "x", "status", "published"))
                 .post("/api/posts").then().statusCode(201).extract().path("slug");

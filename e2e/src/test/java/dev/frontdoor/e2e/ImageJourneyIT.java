@@ -46,9 +46,7 @@ class ImageJourneyIT {
     @Test
     void aCoverSetThroughTheApiGetsItsBlurPlaceholderFromImageService() {
         String gateway = RunningSystem.system().gatewayUrl();
-        String session = given().baseUri(gateway).contentType("application/json")
-                .body(Map.of("name", "Blur", "email", "blur-" + UUID.randomUUID() + "@example.test", "password", "Tr0ub4dor&3-horse"))
-                .post("/api/auth/signup").then().statusCode(201).extract().cookie("session");
+        String session = RunningSystem.signUp("Blur");
         String slug = given().baseUri(gateway).cookie("session", session).header("Origin", gateway)
                 .contentType("application/json").body(Map.of("title", "Blurred " + UUID.randomUUID(), "body", "x",
                         "coverUrl", "/images/dunes.jpg", "coverWidth", 1600, "coverHeight", 1067, "status", "published"))
@@ -60,7 +58,7 @@ class ImageJourneyIT {
     }
 
     /** From the first chunk: VP8X holds the canvas width - 1 in 24 bits; VP8 (lossy) holds it after the start code. */
-    private static int webpWidth(byte[] webp) {
+    static int webpWidth(byte[] webp) {
         String chunk = new String(webp, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
         return switch (chunk) {
             case "VP8X" -> ((webp[24] & 0xFF) | (webp[25] & 0xFF) << 8 | (webp[26] & 0xFF) << 16) + 1;

@@ -25,6 +25,17 @@ public final class RunningSystem implements BeforeAllCallback {
         return system;
     }
 
+    /** A password every signup rule accepts. */
+    public static final String PASSWORD = "Tr0ub4dor&3-horse";
+
+    /** A new account made through the gateway's JSON signup; returns its session cookie. */
+    public static String signUp(String name) {
+        return io.restassured.RestAssured.given().baseUri(system.gatewayUrl()).contentType("application/json")
+                .body(Map.of("name", name, "email", "e2e-" + java.util.UUID.randomUUID() + "@example.test",
+                        "password", PASSWORD))
+                .post("/api/auth/signup").then().statusCode(201).extract().cookie("session");
+    }
+
     private static Resource start() {
         Path root = Path.of(System.getProperty("frontdoor.repo.root", "..")).toAbsolutePath().normalize();
         DataStores stores = DataStores.forTests();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningSystem.class)
 class UserJourneyIT {
 
-    private static final String PASSWORD = "Tr0ub4dor&3-horse";
+    private static final String PASSWORD = RunningSystem.PASSWORD;
 
     private static String origin() {
         return RunningSystem.system().gatewayUrl();
@@ -98,7 +98,7 @@ class UserJourneyIT {
             byte[] webp = given().baseUri(origin()).urlEncodingEnabled(false).header("Accept", "image/avif,image/webp,*/*")
                     .get(urlAndWidth[0]).then().statusCode(200).contentType("image/webp").extract().asByteArray();
             assertEquals("WEBP", new String(webp, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
-            assertEquals(Math.min(width, 1600), webpWidth(webp), urlAndWidth[0]);
+            assertEquals(Math.min(width, 1600), ImageJourneyIT.webpWidth(webp), urlAndWidth[0]);
         }
         gateway().queryParam("url", "/images/harbour.jpg").get("/_image/meta").then().statusCode(200)
                 .body("width", equalTo(1600)).body("blurDataURL", startsWith("data:image/webp;base64,"));
@@ -138,15 +138,5 @@ class UserJourneyIT {
             dashboard = gateway().cookie("session", session).get("/dashboard");
         }
         dashboard.then().statusCode(303).header("Location", containsString("/login"));
-    }
-
-    /** From the first chunk: VP8X holds the canvas width - 1 in 24 bits; VP8 (lossy) holds it after the start code. */
-    static int webpWidth(byte[] webp) {
-        String chunk = new String(webp, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
-        return switch (chunk) {
-            case "VP8X" -> ((webp[24] & 0xFF) | (webp[25] & 0xFF) << 8 | (webp[26] & 0xFF) << 16) + 1;
-            case "VP8 " -> ((webp[26] & 0xFF) | (webp[27] & 0xFF) << 8) & 0x3FFF;
-            default -> throw new AssertionError("unexpected WebP chunk " + chunk);
-        };
     }
 }

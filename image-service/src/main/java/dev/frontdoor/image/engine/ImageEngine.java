@@ -73,12 +73,13 @@ public class ImageEngine {
      * reserve and so decodes up to four times more pixels); then resized and auto-rotated by libvips' thumbnail.
      */
     public byte[] resize(byte[] image, int width, OutputFormat format, int quality) {
-        return resize(image, SourceType.detect(image).orElse(null) == SourceType.JPEG ? probe(image) : null, width, format, quality);
+        SourceType type = SourceType.detect(image).orElse(null);
+        return resize(image, type, type == SourceType.JPEG ? probe(image) : null, width, format, quality);
     }
 
-    /** As {@link #resize(byte[], int, OutputFormat, int)}, for a JPEG whose header was already read ({@code jpeg}). */
-    public byte[] resize(byte[] image, Probe jpeg, int width, OutputFormat format, int quality) {
-        int shrink = jpeg == null ? 1 : jpegShrink(jpeg, width);
+    /** As {@link #resize(byte[], int, OutputFormat, int)}, for an image whose type and header were already read. */
+    public byte[] resize(byte[] image, SourceType type, Probe probe, int width, OutputFormat format, int quality) {
+        int shrink = type == SourceType.JPEG ? jpegShrink(probe, width) : 1;
         MemorySegment loaded = MemorySegment.NULL;
         MemorySegment thumbnail = MemorySegment.NULL;
         try (Arena arena = Arena.ofConfined()) {

@@ -78,7 +78,7 @@ public class ImageFetcher {
         }
         URI current = URI.create(url);
         for (int redirects = 0; ; redirects++) {
-            InetAddress address = addresses.checkedAddress(host(current));
+            InetAddress address = addresses.checkedAddress(ImageUrlPolicy.host(current));
             Outcome outcome = exchange(current, address, deadline);
             if (!(outcome instanceof Redirect(String location))) {
                 return source(outcome);
@@ -119,7 +119,7 @@ public class ImageFetcher {
         int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
         String pathAndQuery = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(host(uri)).setPort(port)
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(ImageUrlPolicy.host(uri)).setPort(port)
                 .setSsl(https).setURI(pathAndQuery).setFollowRedirects(false).addHeader("Accept", "image/*");
         if (address != null) {
             options.setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()));
@@ -195,10 +195,7 @@ public class ImageFetcher {
         request.connection().close().onComplete(closed -> result.complete(outcome));
     }
 
-    private static String host(URI uri) {
-        String host = uri.getHost();
-        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    }
+
 
     static long maxAge(String cacheControl) {
         Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));

@@ -37,6 +37,12 @@ public class ImageUrlPolicy {
                 .map(p -> new Local(Globs.pathname(p.pathname()), p.search())).toList());
     }
 
+    /** The URL's host as a resolver takes it: an IPv6 literal without its brackets. */
+    static String host(URI url) {
+        String host = url.getHost();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
     /** True when a (decoded) path points at one of this service's own endpoints. */
     public static boolean recursive(String path) {
         return path != null && RECURSIVE.matcher(path).find();
@@ -45,13 +51,13 @@ public class ImageUrlPolicy {
     /** An absolute http(s) URL allowed by a remote pattern. */
     public boolean allowsRemote(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        String host = url.getHost() == null ? "" : host(url).toLowerCase(Locale.ROOT);
         String port = url.getPort() < 0 ? "" : Integer.toString(url.getPort());
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String search = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
         for (Remote r : remotes) {
             if (r.protocol.map(scheme::equals).orElse(true)
-                    && r.hostname.matcher(host.startsWith("[") ? host.substring(1, host.length() - 1) : host).matches()
+                    && r.hostname.matcher(host).matches()
                     && r.port.map(port::equals).orElse(true)
                     && r.pathname.matcher(path).matches()
                     && r.search.map(search::equals).orElse(true)) {

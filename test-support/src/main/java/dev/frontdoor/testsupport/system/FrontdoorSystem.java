@@ -149,25 +149,9 @@ public final class FrontdoorSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("the replica did not start: " + e.getMessage(), e);
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (true) {
-            try {
-                HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new Replica(url, replicas.getLast());
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a replica", e);
-            }
-            if (Instant.now().isAfter(deadline) || !replicas.getLast().isAlive()) {
-                throw new IllegalStateException("the " + service.module + " replica was not ready (log in " + logDir + ")");
-            }
-            sleep(Duration.ofMillis(200));
-        }
+        Process process = replicas.getLast();
+        awaitReady(service.module + " replica", url, process, Instant.now().plus(READY_TIMEOUT));
+        return new Replica(url, process);
     }
 
     private Process spawn(Path repoRoot, DataStores stores, Service service, int port, Path log, String profile,
@@ -237,33 +221,38 @@ public final class FrontdoorSystem implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         for (Service service : Service.values()) {
-            HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            while (true) {
-                Process process = processes.get(service);
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(service.module + " exited with " + process.exitValue());
-                }
-                try {
-                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for " + service.module, e);
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.module + " was not ready within " + READY_TIMEOUT);
-                }
-                sleep(Duration.ofMillis(200));
-            }
+            awaitReady(service.module, managementUrl(service), processes.get(service), deadline);
         }
     }
+
+    /** Polls {@code baseUrl}/q/health/ready until it answers 200; fails if the process exits or the deadline passes. */
+    private void awaitReady(String label, String baseUrl, Process process, Instant deadline) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(label + " exited with " + process.exitValue() + " (logs in " + logDir + ")");
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + label, e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(label + " was not ready within " + READY_TIMEOUT + " (logs in " + logDir + ")");
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
 
     /** Stops the services gracefully (SIGTERM), then forcibly after a grace period. */
     @Override

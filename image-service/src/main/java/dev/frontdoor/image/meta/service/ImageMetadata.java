@@ -57,10 +57,9 @@ public class ImageMetadata {
         }
         byte[] blur = pool.run(() -> {
             try {
-                return engine.resize(source.bytes(), source.type() == SourceType.JPEG ? source.probe() : null, BLUR_WIDTH,
-                        OutputFormat.WEBP, 70);
+                return engine.resize(source.bytes(), source.type(), source.probe(), BLUR_WIDTH, OutputFormat.WEBP, 70);
             } catch (ImageEngine.EngineException e) {
-                throw ProblemException.of(400, "Bad Request", "The requested resource isn't a valid image.");
+                throw SourceLoader.notAnImage();
             }
         });
         ImageEngine.Probe blurSize = engine.probe(blur);

@@ -56,8 +56,8 @@ public class ImageOptimizer {
         OutputFormat format = preferred != null ? preferred : sourceFormat(source.type());
         byte[] encoded = pool.run(() -> {
             try {
-                return engine.resize(source.bytes(), source.type() == SourceType.JPEG ? source.probe() : null,
-                        request.width(), format, request.quality());
+                return engine.resize(source.bytes(), source.type(), source.probe(), request.width(), format,
+                        request.quality());
             } catch (ImageEngine.EngineException e) {
                 LOG.warnf("libvips could not transform an image: %s", e.getMessage());
                 throw SourceLoader.notAnImage();

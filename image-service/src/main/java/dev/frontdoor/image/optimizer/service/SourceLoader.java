@@ -55,7 +55,8 @@ public class SourceLoader {
         return new Loaded(source.bytes(), type, probe, maxAge);
     }
 
-    static ProblemException notAnImage() {
+    /** Next.js's answer for anything that is not an image it can transform. */
+    public static ProblemException notAnImage() {
         return ProblemException.of(400, "Bad Request", "The requested resource isn't a valid image.");
     }
 }
