@@ -3,7 +3,7 @@ package dev.frontdoor.gateway.headers;
 import dev.frontdoor.gateway.routing.GatewayConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -12,7 +12,7 @@ import java.util.Base64;
  * headers are written so that they hold whatever the upstream sent. Each request gets a fresh CSP nonce, which
  * upstreams read from {@link #NONCE_HEADER} to mark their inline scripts.
  */
-@ApplicationScoped
+@Singleton
 public class SecurityHeaders {
 
     /** Request header carrying the nonce upstream; clients cannot set it (all X-Frontdoor-* are stripped first). */

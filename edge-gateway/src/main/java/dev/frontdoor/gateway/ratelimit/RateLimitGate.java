@@ -5,7 +5,7 @@ import dev.frontdoor.gateway.routing.GatewayConfig;
 import dev.frontdoor.gateway.routing.PathPatterns;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ import java.util.Locale;
  * tightest one is reported in {@code RateLimit-Limit/Remaining/Reset}, and any rule over its limit answers 429
  * with {@code Retry-After}.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimitGate {
 
     private final RateLimiter limiter;

@@ -4,7 +4,7 @@ import dev.frontdoor.gateway.routing.GatewayConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * atomic script call per rule and request. Rate limits are security state, so when Redis fails the gateway counts
  * in this process instead (per replica) and tries Redis again after a pause, rather than waiting on it per request.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);

@@ -2,12 +2,12 @@ package dev.frontdoor.gateway.rewrite;
 
 import dev.frontdoor.gateway.routing.GatewayConfig;
 import dev.frontdoor.gateway.routing.PathPattern;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
 /** The configured redirects, compiled once; the first whose source matches the normalised path answers. */
-@ApplicationScoped
+@Singleton
 public class Redirects {
 
     public record Redirect(int status, String location) {

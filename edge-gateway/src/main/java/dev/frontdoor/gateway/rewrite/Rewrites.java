@@ -3,10 +3,11 @@ package dev.frontdoor.gateway.rewrite;
 import dev.frontdoor.gateway.routing.GatewayConfig;
 import dev.frontdoor.gateway.routing.PathNormalizer;
 import dev.frontdoor.gateway.routing.PathPattern;
+import dev.frontdoor.gateway.routing.RequestCookies;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * The path the upstream receives: an experiment's variant (bucket from a sticky cookie, or a new random one), or
  * the first matching rewrite, or the path itself. The browser's URL does not change.
  */
-@ApplicationScoped
+@Singleton
 public class Rewrites {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -60,10 +61,10 @@ public class Rewrites {
 
     private static int bucket(RoutingContext rc, GatewayConfig.Experiment experiment) {
         int variants = experiment.variants().size();
-        Cookie cookie = rc.request().getCookie(experiment.cookie());
-        if (cookie != null) {
+        String current = RequestCookies.value(rc.request(), experiment.cookie());
+        if (current != null) {
             try {
-                int bucket = Integer.parseInt(cookie.getValue());
+                int bucket = Integer.parseInt(current);
                 if (bucket >= 0 && bucket < variants) {
                     return bucket;
                 }

@@ -12,7 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the path normalised; configured redirects answer; rewrites pick the upstream path and a route is chosen for it;
  * rate limits and the session gate decide; the request is forwarded.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayRouter {
 
     private final RouteTable routes;
@@ -110,7 +110,7 @@ public class GatewayRouter {
                         request.resume();
                         GatewayProblems.send(rc, 500, "Internal Server Error", null);
                     } else if (admitted.result()) {
-                        proxies.forward(request, new ForwardedRequest(route.get(), uri));
+                        proxies.forward(rc, new ForwardedRequest(route.get(), uri));
                     } else {
                         request.resume();
                     }

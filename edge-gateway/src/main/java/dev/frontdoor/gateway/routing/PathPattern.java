@@ -16,12 +16,19 @@ import java.util.Optional;
  */
 public final class PathPattern {
 
+    /** What each segment is, decided once when the pattern is compiled rather than on every request. */
+    private enum Kind { LITERAL, ONE, PARAMETER, REST }
+
     private final String source;
     private final String[] segments;
+    private final Kind[] kinds;
 
     private PathPattern(String source, String[] segments) {
         this.source = source;
         this.segments = segments;
+        this.kinds = Arrays.stream(segments).map(segment -> segment.equals("**") || isRest(segment) ? Kind.REST
+                : segment.equals("*") ? Kind.ONE : isParameter(segment) ? Kind.PARAMETER : Kind.LITERAL)
+                .toArray(Kind[]::new);
     }
 
     public static PathPattern compile(String pattern) {
@@ -72,14 +79,14 @@ public final class PathPattern {
     /** Like {@link #match} without collecting captures: for the per-request checks. */
     boolean matches(String[] parts) {
         for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i];
-            if (segment.equals("**") || isRest(segment)) {
+            Kind kind = kinds[i];
+            if (kind == Kind.REST) {
                 return true;
             }
             if (i >= parts.length) {
                 return false;
             }
-            if (!segment.equals("*") && !isParameter(segment) && !segment.equalsIgnoreCase(parts[i])) {
+            if (kind == Kind.LITERAL && !segments[i].equalsIgnoreCase(parts[i])) {
                 return false;
             }
         }

@@ -1,6 +1,5 @@
 package dev.frontdoor.gateway.routing;
 
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +41,7 @@ public record Route(String id, PathPatterns paths, Set<String> methods, List<Req
             }
         }
         for (Requirement cookie : cookies) {
-            Cookie actual = request.getCookie(cookie.name());
-            if (!cookie.accepts(actual == null ? null : actual.getValue())) {
+            if (!cookie.accepts(RequestCookies.value(request, cookie.name()))) {
                 return false;
             }
         }

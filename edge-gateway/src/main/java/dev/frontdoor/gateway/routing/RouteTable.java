@@ -1,13 +1,13 @@
 package dev.frontdoor.gateway.routing;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The configured routes, checked once at start-up: every route names a known upstream and valid patterns. */
-@ApplicationScoped
+@Singleton
 public class RouteTable {
 
     private final List<Route> routes;

@@ -3,11 +3,10 @@ package dev.frontdoor.gateway.session;
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.routing.GatewayConfig;
 import dev.frontdoor.gateway.routing.PathPatterns;
+import dev.frontdoor.gateway.routing.RequestCookies;
 import io.vertx.core.Future;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.List;
  * visitors without a valid cookie to the login page, protected APIs answer 401, and login/signup send signed-in
  * visitors on. A cookie that does not verify counts as absent and is deleted.
  */
-@ApplicationScoped
+@Singleton
 public class SessionGate {
 
     static final List<String> COOKIE_NAMES = List.of("__Host-session", "session");
@@ -44,16 +43,18 @@ public class SessionGate {
         boolean protectedPage = protectedPages.matches(matchKey) || protectedPages.matches(upstreamMatchKey);
         boolean protectedApi = protectedApis.matches(matchKey) || protectedApis.matches(upstreamMatchKey);
         boolean guestOnly = guestOnlyPages.matches(matchKey);
-        Cookie cookie = sessionCookie(rc.request());
-        if (cookie == null) {
-            return Future.succeededFuture(decide(rc, false, protectedPage, protectedApi, guestOnly, normalizedPath));
-        }
-        return verifier.isValid(cookie.getValue()).map(valid -> {
-            if (!valid) {
-                clear(rc, cookie.getName());
+        for (String name : COOKIE_NAMES) {
+            String token = RequestCookies.value(rc.request(), name);
+            if (token != null && !token.isEmpty()) {
+                return verifier.isValid(token).map(valid -> {
+                    if (!valid) {
+                        clear(rc, name);
+                    }
+                    return decide(rc, valid, protectedPage, protectedApi, guestOnly, normalizedPath);
+                });
             }
-            return decide(rc, valid, protectedPage, protectedApi, guestOnly, normalizedPath);
-        });
+        }
+        return Future.succeededFuture(decide(rc, false, protectedPage, protectedApi, guestOnly, normalizedPath));
     }
 
     private boolean decide(RoutingContext rc, boolean valid, boolean protectedPage, boolean protectedApi,
@@ -73,16 +74,6 @@ public class SessionGate {
             return false;
         }
         return true;
-    }
-
-    private static Cookie sessionCookie(HttpServerRequest request) {
-        for (String name : COOKIE_NAMES) {
-            Cookie cookie = request.getCookie(name);
-            if (cookie != null && !cookie.getValue().isEmpty()) {
-                return cookie;
-            }
-        }
-        return null;
     }
 
     private static void clear(RoutingContext rc, String name) {

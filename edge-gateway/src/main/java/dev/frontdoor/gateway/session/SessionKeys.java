@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +25,7 @@ import org.jose4j.lang.JoseException;
  * minutes, and early when a token names a key id we do not know (at most once per cooldown). Requests never wait
  * on the network for a known key.
  */
-@ApplicationScoped
+@Singleton
 public class SessionKeys {
 
     private static final Logger LOG = Logger.getLogger(SessionKeys.class);

@@ -2,7 +2,7 @@ package dev.frontdoor.gateway.session;
 
 import dev.frontdoor.gateway.routing.GatewayConfig;
 import io.vertx.core.Future;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
  * times: a token that verified is remembered (bounded, a minute at most, and only until the key set changes, so a
  * withdrawn key stops admitting its tokens at once); its expiry is checked again on every request.
  */
-@ApplicationScoped
+@Singleton
 public class SessionVerifier {
 
     private static final int MAX_TOKEN_LENGTH = 4096;
