@@ -18,10 +18,14 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +53,7 @@ public class UpstreamProxies {
     private static final Logger LOG = Logger.getLogger(UpstreamProxies.class);
 
     /** Headers that describe one connection (RFC 9110 §7.6.1), never forwarded in either direction. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
 
     private record Upstream(String name, HttpClient client, UpstreamInstances instances) {
@@ -63,8 +67,13 @@ public class UpstreamProxies {
     /** For a call from outside an event loop (none today): one shared set, never one per worker thread. */
     private volatile Map<String, Upstream> sharedUpstreams;
 
-    public UpstreamProxies(Vertx vertx, GatewayConfig config) {
+    /** With tracing on, the HTTP client's tracer sends a child of the gateway's span instead of the client's. */
+    private final boolean tracing;
+
+    public UpstreamProxies(Vertx vertx, GatewayConfig config,
+                           @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingDisabled) {
         this.vertx = vertx;
+        this.tracing = !tracingDisabled;
         this.configs = config.upstreams();
         configs.forEach((name, upstream) -> {
             boolean tls = upstream.urls().stream().allMatch(url -> url.strip().toLowerCase().startsWith("https:"));
@@ -113,24 +122,20 @@ public class UpstreamProxies {
         });
     }
 
-    private static void copyRequestHead(HttpServerRequest request, HttpClientRequest upstreamRequest, String uri) {
+    private void copyRequestHead(HttpServerRequest request, HttpClientRequest upstreamRequest, String uri) {
         upstreamRequest.setMethod(request.method()).setURI(uri);
         if (request.authority() != null) {
             upstreamRequest.authority(request.authority());
         }
-        MultiMap from = request.headers();
-        MultiMap to = upstreamRequest.headers();
-        String connectionTokens = from.get("Connection");
-        for (Map.Entry<String, String> header : from) {
-            String name = header.getKey();
-            if (forwardable(name, connectionTokens) && !name.equalsIgnoreCase("host")
-                    // The gateway's server span took up the client's trace context; the HTTP client's tracer sends
-                    // a child of that span, so copying the originals would make a second, conflicting value.
-                    && !name.equalsIgnoreCase("traceparent") && !name.equalsIgnoreCase("tracestate")) {
-                to.add(name, header.getValue());
-            }
+        // Headers the client named in Connection are already gone (HeaderHygiene); what is left to drop has fixed names.
+        MultiMap headers = upstreamRequest.headers().addAll(request.headers()).remove("Host");
+        HOP_BY_HOP.forEach(headers::remove);
+        if (tracing) {
+            // The gateway's server span took up the client's trace context; the HTTP client's tracer sends a child
+            // of that span, so copying the originals would make a second, conflicting value.
+            headers.remove("traceparent").remove("tracestate");
         }
-        if (isChunked(from)) {
+        if (isChunked(request.headers())) {
             upstreamRequest.setChunked(true);
         }
     }
@@ -148,13 +153,7 @@ public class UpstreamProxies {
             response.setStatusMessage(upstreamResponse.statusMessage());
         }
         MultiMap from = upstreamResponse.headers();
-        MultiMap to = response.headers();
-        String connectionTokens = from.get("Connection");
-        for (Map.Entry<String, String> header : from) {
-            if (forwardable(header.getKey(), connectionTokens)) {
-                to.add(header.getKey(), header.getValue());
-            }
-        }
+        copyResponseHeaders(from, response.headers());
         if (!from.contains("Content-Length") && upstreamResponse.statusCode() != 204
                 && upstreamResponse.statusCode() != 304 && rc.request().method() != HttpMethod.HEAD) {
             response.setChunked(true);
@@ -196,20 +195,29 @@ public class UpstreamProxies {
                 || failure instanceof IOException && String.valueOf(failure.getMessage()).contains("reset");
     }
 
-    private static boolean forwardable(String name, String connectionTokens) {
-        String lower = name.toLowerCase();
-        if (HOP_BY_HOP.contains(lower)) {
-            return false;
-        }
-        if (connectionTokens == null) {
-            return true;
-        }
-        for (String token : connectionTokens.split(",")) {
-            if (token.strip().equalsIgnoreCase(name)) {
-                return false;
+    /**
+     * The upstream's headers without hop-by-hop ones, added to what the gateway has set (request id, rate limits, a
+     * {@code Connection: close} of its own). Names the upstream lists in Connection are skipped while copying, so
+     * that they can never remove one of the gateway's headers.
+     */
+    private static void copyResponseHeaders(MultiMap from, MultiMap to) {
+        String gatewayConnection = to.get("Connection");
+        List<String> connectionTokens = from.getAll("Connection");
+        if (connectionTokens.isEmpty()) {
+            to.addAll(from); // the usual case: one bulk copy
+        } else {
+            Set<String> named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            connectionTokens.forEach(tokens -> Arrays.stream(tokens.split(",")).map(String::strip).forEach(named::add));
+            for (Map.Entry<String, String> header : from) {
+                if (!named.contains(header.getKey())) {
+                    to.add(header.getKey(), header.getValue());
+                }
             }
         }
-        return true;
+        HOP_BY_HOP.forEach(to::remove);
+        if (gatewayConnection != null) {
+            to.set("Connection", gatewayConnection);
+        }
     }
 
     private static boolean hasBody(HttpServerRequest request) {

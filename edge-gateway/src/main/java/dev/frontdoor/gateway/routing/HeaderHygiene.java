@@ -1,8 +1,10 @@
 package dev.frontdoor.gateway.routing;
 
 import io.vertx.core.MultiMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Headers a client may never set on the way in: identity and internal headers would let it impersonate the
@@ -14,17 +16,46 @@ public final class HeaderHygiene {
     private static final List<String> PREFIXES = List.of("x-frontdoor-", "x-forwarded-", "x-middleware-", "x-nextjs-");
     private static final List<String> NAMES = List.of("forwarded", "x-real-ip", "x-request-id", "x-invoke-path",
             "x-invoke-query", "x-original-url", "x-rewrite-url");
+    /** Never removed on a client's say-so: the body's framing and the host were already read from them. */
+    private static final List<String> FRAMING = List.of("content-length", "transfer-encoding", "host");
 
     private HeaderHygiene() {
     }
 
     public static void stripUntrusted(MultiMap headers) {
-        List<String> names = headers.names().stream().toList();
-        for (String name : names) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (NAMES.contains(lower) || PREFIXES.stream().anyMatch(lower::startsWith)) {
-                headers.remove(name);
+        List<String> untrusted = null;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (untrusted(name) && (untrusted == null || !untrusted.contains(name))) {
+                untrusted = untrusted == null ? new ArrayList<>(2) : untrusted;
+                untrusted.add(name);
             }
         }
+        if (untrusted != null) {
+            untrusted.forEach(headers::remove);
+        }
+        // Headers the client names in Connection are for the gateway alone (RFC 9110 §7.6.1). Removing them now,
+        // before the gateway sets its own, means "Connection: X-Forwarded-For" cannot strip what the gateway adds.
+        for (String tokens : headers.getAll("Connection")) {
+            for (String token : tokens.split(",")) {
+                String name = token.strip();
+                if (!name.isEmpty() && !FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
+                    headers.remove(name);
+                }
+            }
+        }
+    }
+
+    private static boolean untrusted(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (NAMES.contains(lower)) {
+            return true;
+        }
+        for (String prefix : PREFIXES) {
+            if (lower.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

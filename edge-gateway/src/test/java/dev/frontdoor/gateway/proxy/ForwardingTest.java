@@ -68,17 +68,23 @@ class ForwardingTest {
 
     @Test
     void hopByHopHeadersStayOnTheirOwnConnection() throws Exception {
-        String answer = raw("GET /hop HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, X-Client-Hop\r\n"
+        // A Connection header may name the headers the gateway sets itself; those must survive in both directions.
+        String answer = raw("GET /hop HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, X-Client-Hop, "
+                + "X-Forwarded-For, X-Request-Id\r\n"
                 + "X-Client-Hop: secret\r\nKeep-Alive: 300\r\nTE: trailers\r\nProxy-Authorization: Basic eDp5\r\n"
                 + "X-Client-Kept: yes\r\n\r\n", "hop");
 
         assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
         assertTrue(answer.contains("X-Kept: yes"), answer);
+        assertTrue(answer.contains("X-Request-Id: "), "the upstream named it in Connection, but it is the gateway's: "
+                + answer);
         for (String hop : new String[] {"X-Upstream-Hop", "Keep-Alive:", "Proxy-Authenticate"}) {
             assertFalse(answer.contains(hop), hop + " must not reach the client: " + answer);
         }
         var upstreamSaw = ScriptedUpstream.last("/hop").headers();
         assertEquals("yes", upstreamSaw.get("x-client-kept"));
+        assertEquals("127.0.0.1", upstreamSaw.get("x-forwarded-for"), "set by the gateway after the client's list");
+        assertTrue(upstreamSaw.containsKey("x-request-id"), upstreamSaw.toString());
         for (String hop : new String[] {"x-client-hop", "keep-alive", "te", "proxy-authorization"}) {
             assertFalse(upstreamSaw.containsKey(hop), hop + " must not reach the upstream: " + upstreamSaw);
         }

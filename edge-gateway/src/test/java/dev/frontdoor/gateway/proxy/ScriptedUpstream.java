@@ -110,7 +110,7 @@ public class ScriptedUpstream implements QuarkusTestResourceLifecycleManager {
                 }
                 SEEN.add(new Seen(requestLine[0], path, headers, true));
                 switch (path) {
-                    case "/hop" -> write(out, "HTTP/1.1 200 OK\r\nConnection: keep-alive, X-Upstream-Hop\r\n"
+                    case "/hop" -> write(out, "HTTP/1.1 200 OK\r\nConnection: keep-alive, X-Upstream-Hop, X-Request-Id\r\n"
                             + "X-Upstream-Hop: secret\r\nKeep-Alive: timeout=5\r\nProxy-Authenticate: Basic\r\n"
                             + "X-Kept: yes\r\nContent-Length: 3\r\n\r\nhop");
                     case "/stream" -> {
