@@ -24,40 +24,35 @@ for pidfile in "$dir"/nginx*.pid; do   # left by an interrupted run
 done
 rm -rf "$dir"; mkdir -p "$dir"
 token=$(java bench/MintSession.java "$dir/jwks.json")
-cat > "$dir/nginx-upstream.conf" <<NGINX
+# nginx_conf name http-block-body: one nginx process per role, each with its own pid and error log.
+nginx_conf() {
+  cat > "$dir/nginx-$1.conf" <<NGINX
 worker_processes auto;
-pid $dir/nginx-upstream.pid;
-error_log $dir/nginx-upstream-error.log warn;
+pid $dir/nginx-$1.pid;
+error_log $dir/nginx-$1-error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
-  server {
-    listen 127.0.0.1:18090;
-    location = /jwks.json { default_type application/json; alias $dir/jwks.json; }
-    location / { default_type text/plain; return 200 "ok\n"; }
-  }
+$2
 }
 NGINX
+}
+nginx_conf upstream "  server {
+    listen 127.0.0.1:18090;
+    location = /jwks.json { default_type application/json; alias $dir/jwks.json; }
+    location / { default_type text/plain; return 200 \"ok\\n\"; }
+  }"
 # The proxying nginx is its own process, as the gateway is: both pay for reaching the upstream across processes.
-cat > "$dir/nginx-proxy.conf" <<NGINX
-worker_processes auto;
-pid $dir/nginx-proxy.pid;
-error_log $dir/nginx-proxy-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  upstream trivial { server 127.0.0.1:18090; keepalive 64; }
+nginx_conf proxy "  upstream trivial { server 127.0.0.1:18090; keepalive 64; }
   server {
     listen 127.0.0.1:18091;
     location / {
       proxy_pass http://trivial;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
+      proxy_set_header Connection \"\";
       proxy_set_header X-Forwarded-For \$remote_addr;
     }
-  }
-}
-NGINX
+  }"
 gateway_pid=""; floor_pid=""
 cleanup() {
   [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null || true
