@@ -124,9 +124,9 @@ public final class FrontdoorSystem implements AutoCloseable {
     }
 
     /**
-     * Starts one more instance of a service (not the gateway) on a free port, wired and configured like the first
-     * and sharing its PostgreSQL and Redis, and waits until it is ready; returns its base URL. Stopped by
-     * {@link #close()}. For tests of what replicas share (the cache).
+     * Starts one more instance of a service on a free port, wired and configured like the first and sharing its
+     * PostgreSQL and Redis, and waits until it is ready; returns its base URL. Stopped by {@link #close()}. For tests
+     * of what replicas share (the cache, the gateway's rate limits).
      */
     public String startReplica(Service service) {
         return startReplica(service, Map.of()).url();
@@ -138,19 +138,24 @@ public final class FrontdoorSystem implements AutoCloseable {
 
     /** As {@link #startReplica(Service)}, with more system properties for this instance. */
     public Replica startReplica(Service service, Map<String, String> extraConfig) {
-        if (service == Service.GATEWAY) {
-            throw new IllegalArgumentException("the gateway has no replicas here");
-        }
         int port = DataStores.freePort();
         String url = "http://127.0.0.1:" + port;
+        Map<String, String> config = new LinkedHashMap<>(extraConfig);
+        // The gateway keeps health on a management port of its own; a replica needs another one.
+        String managementUrl = url;
+        if (service == Service.GATEWAY) {
+            int managementPort = DataStores.freePort();
+            config.putIfAbsent("quarkus.management.port", String.valueOf(managementPort));
+            managementUrl = "http://127.0.0.1:" + config.get("quarkus.management.port");
+        }
         try {
             replicas.add(spawn(repoRoot, stores, service, port, logDir.resolve(service.module + "-replica-" + port + ".log"),
-                    profile, extraConfig, secretsOf.getOrDefault(service, Map.of())));
+                    profile, config, secretsOf.getOrDefault(service, Map.of())));
         } catch (IOException e) {
             throw new IllegalStateException("the replica did not start: " + e.getMessage(), e);
         }
         Process process = replicas.getLast();
-        awaitReady(service.module + " replica", url, process, Instant.now().plus(READY_TIMEOUT));
+        awaitReady(service.module + " replica", managementUrl, process, Instant.now().plus(READY_TIMEOUT));
         return new Replica(url, process);
     }
 
