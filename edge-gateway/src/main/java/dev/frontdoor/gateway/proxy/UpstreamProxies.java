@@ -94,6 +94,10 @@ public class UpstreamProxies {
                 || request.method() == HttpMethod.OPTIONS);
         if (!hasBody) {
             request.resume();
+        } else if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // The request passed every check: ask for the body now, as nginx does, rather than leave the client
+            // waiting for an upstream that never sees the expectation (clients wait about a second, then send).
+            rc.response().writeContinue();
         }
         send(rc, upstream, forwarded.uri(), hasBody, retryable);
     }
@@ -128,7 +132,7 @@ public class UpstreamProxies {
             upstreamRequest.authority(request.authority());
         }
         // Headers the client named in Connection are already gone (HeaderHygiene); what is left to drop has fixed names.
-        MultiMap headers = upstreamRequest.headers().addAll(request.headers()).remove("Host");
+        MultiMap headers = upstreamRequest.headers().addAll(request.headers()).remove("Host").remove("Expect");
         HOP_BY_HOP.forEach(headers::remove);
         if (tracing) {
             // The gateway's server span took up the client's trace context; the HTTP client's tracer sends a child

@@ -91,6 +91,26 @@ class ForwardingTest {
     }
 
     @Test
+    void aClientThatExpectsContinueIsAskedForItsBodyOnceTheRequestIsAdmitted() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /expect HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: 5\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            Instant asked = Instant.now();
+            String interim = readUntil(socket.getInputStream(), "\r\n\r\n");
+            assertTrue(interim.startsWith("HTTP/1.1 100 Continue"), interim);
+            assertTrue(Duration.between(asked, Instant.now()).toMillis() < 1000, "asked at once, not after a client timeout");
+            socket.getOutputStream().write("hello".getBytes(StandardCharsets.ISO_8859_1));
+            String answer = readUntil(socket.getInputStream(), "answered /expect");
+
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            var upstreamSaw = ScriptedUpstream.last("/expect").headers();
+            assertEquals("5", upstreamSaw.get("content-length"));
+            assertFalse(upstreamSaw.containsKey("expect"), "the gateway answered the expectation itself: " + upstreamSaw);
+        }
+    }
+
+    @Test
     void responseBodiesStreamChunkByChunk() throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.getPort())) {
             socket.setSoTimeout(5000);
