@@ -9,6 +9,8 @@ import dev.frontdoor.gateway.rewrite.Redirects;
 import dev.frontdoor.gateway.rewrite.Rewrites;
 import dev.frontdoor.gateway.session.SessionGate;
 import io.vertx.core.Future;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -48,13 +50,24 @@ public class GatewayRouter {
         this.bodyTimeoutMillis = config.limits().bodyTimeout().toMillis();
     }
 
+    /**
+     * Quarkus filters run before its CORS filter, which answers preflights by itself; with the highest priority the
+     * edge's own steps (hygiene, request id, forwarded headers, security headers) apply to those answers too.
+     */
+    static final int EDGE_FILTER_PRIORITY = Integer.MAX_VALUE;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::prepare, EDGE_FILTER_PRIORITY);
+    }
+
     void register(@Observes Router router) {
         router.route().handler(this::handle);
     }
 
-    void handle(RoutingContext rc) {
+    /** First on every request, before CORS: nothing a client set may pass, and every answer is marked. */
+    void prepare(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        String clientAddress = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String clientAddress = clientAddress(request);
         HeaderHygiene.stripUntrusted(request.headers());
         // Request ids must be unique, not secret: no need for the locked, syscall-backed SecureRandom of randomUUID().
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -67,7 +80,30 @@ public class GatewayRouter {
                 .set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
         rc.response().putHeader("X-Request-Id", requestId);
         securityHeaders.apply(rc);
+        if (request.method() == HttpMethod.OPTIONS) {
+            allowOnPreflightAnswers(rc);
+        }
+        rc.next();
+    }
 
+    /** A preflight answered at the edge says which methods it allows in {@code Allow} too, as OPTIONS should. */
+    private static void allowOnPreflightAnswers(RoutingContext rc) {
+        rc.addHeadersEndHandler(v -> {
+            var headers = rc.response().headers();
+            String corsMethods = headers.get("Access-Control-Allow-Methods");
+            if (corsMethods != null && !headers.contains("Allow")) {
+                headers.set("Allow", "OPTIONS," + corsMethods);
+            }
+        });
+    }
+
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    void handle(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String clientAddress = clientAddress(request);
         if (!RequestFraming.acceptable(request)) {
             closeAfterResponse(rc);
             GatewayProblems.send(rc, 400, "Bad Request", "The request framing is not valid.");
