@@ -76,8 +76,8 @@ public class UpstreamProxies {
         this.tracing = !tracingDisabled;
         this.configs = config.upstreams();
         configs.forEach((name, upstream) -> {
-            boolean tls = upstream.urls().stream().allMatch(url -> url.strip().toLowerCase().startsWith("https:"));
-            if (!tls && upstream.urls().stream().anyMatch(url -> url.strip().toLowerCase().startsWith("https:"))) {
+            boolean anyTls = upstream.urls().stream().anyMatch(url -> url.strip().toLowerCase().startsWith("https:"));
+            if (anyTls && !tls(upstream)) {
                 throw new IllegalStateException("upstream " + name + " mixes http and https instances");
             }
             instances.put(name, new UpstreamInstances(name, upstream.urls(), upstream.unhealthyPause().toMillis(),
@@ -131,7 +131,7 @@ public class UpstreamProxies {
         if (request.authority() != null) {
             upstreamRequest.authority(request.authority());
         }
-        // Headers the client named in Connection are already gone (HeaderHygiene); what is left to drop has fixed names.
+        // Headers the client named in Connection are gone already (HeaderHygiene); the rest have fixed names.
         MultiMap headers = upstreamRequest.headers().addAll(request.headers()).remove("Host").remove("Expect");
         HOP_BY_HOP.forEach(headers::remove);
         if (tracing) {
@@ -250,12 +250,15 @@ public class UpstreamProxies {
         return shared;
     }
 
+    private static boolean tls(GatewayConfig.UpstreamConfig upstream) {
+        return upstream.urls().stream().allMatch(url -> url.strip().toLowerCase().startsWith("https:"));
+    }
+
     private Map<String, Upstream> createUpstreams() {
         Map<String, Upstream> upstreams = new HashMap<>();
         configs.forEach((name, config) -> {
-            boolean tls = config.urls().stream().allMatch(url -> url.strip().toLowerCase().startsWith("https:"));
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setSsl(tls)
+                    .setSsl(tls(config))
                     .setKeepAlive(true)
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
                     .setMaxInitialLineLength(8192)
