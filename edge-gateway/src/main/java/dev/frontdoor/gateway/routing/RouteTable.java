@@ -1,10 +1,10 @@
 package dev.frontdoor.gateway.routing;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import io.vertx.core.http.HttpServerRequest;
 
 /** The configured routes, checked once at start-up: every route names a known upstream and valid patterns. */
 @Singleton

@@ -10,10 +10,10 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.frontdoor.gateway.EchoUpstreams;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
-import io.restassured.config.EncoderConfig;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
