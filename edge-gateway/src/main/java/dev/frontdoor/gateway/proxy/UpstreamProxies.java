@@ -2,6 +2,8 @@ package dev.frontdoor.gateway.proxy;
 
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.routing.GatewayConfig;
+import dev.frontdoor.gateway.routing.HeaderHygiene;
+import dev.frontdoor.gateway.routing.RequestFraming;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -18,12 +20,10 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -139,7 +139,7 @@ public class UpstreamProxies {
             // of that span, so copying the originals would make a second, conflicting value.
             headers.remove("traceparent").remove("tracestate");
         }
-        if (isChunked(request.headers())) {
+        if (RequestFraming.chunked(request)) {
             upstreamRequest.setChunked(true);
         }
     }
@@ -183,7 +183,7 @@ public class UpstreamProxies {
         }
         if (!rc.request().isEnded()) {
             // The body was not (fully) read: the connection cannot carry another request.
-            rc.response().putHeader("Connection", "close");
+            response.putHeader("Connection", "close");
             rc.request().resume();
         }
         if (timeout) {
@@ -206,12 +206,10 @@ public class UpstreamProxies {
      */
     private static void copyResponseHeaders(MultiMap from, MultiMap to) {
         String gatewayConnection = to.get("Connection");
-        List<String> connectionTokens = from.getAll("Connection");
-        if (connectionTokens.isEmpty()) {
+        if (!from.contains("Connection")) {
             to.addAll(from); // the usual case: one bulk copy
         } else {
-            Set<String> named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            connectionTokens.forEach(tokens -> Arrays.stream(tokens.split(",")).map(String::strip).forEach(named::add));
+            Set<String> named = HeaderHygiene.connectionTokens(from);
             for (Map.Entry<String, String> header : from) {
                 if (!named.contains(header.getKey())) {
                     to.add(header.getKey(), header.getValue());
@@ -224,14 +222,10 @@ public class UpstreamProxies {
         }
     }
 
+    /** Framing was checked before forwarding (RequestFraming): a Transfer-Encoding here is exactly "chunked". */
     private static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader("Content-Length");
-        return isChunked(request.headers()) || length != null && !length.strip().equals("0");
-    }
-
-    private static boolean isChunked(MultiMap headers) {
-        String encoding = headers.get("Transfer-Encoding");
-        return encoding != null && encoding.toLowerCase().contains("chunked");
+        return RequestFraming.chunked(request) || length != null && !length.strip().equals("0");
     }
 
     private Map<String, Upstream> upstreams() {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Headers a client may never set on the way in: identity and internal headers would let it impersonate the
@@ -36,14 +38,24 @@ public final class HeaderHygiene {
         }
         // Headers the client names in Connection are for the gateway alone (RFC 9110 §7.6.1). Removing them now,
         // before the gateway sets its own, means "Connection: X-Forwarded-For" cannot strip what the gateway adds.
+        for (String name : connectionTokens(headers)) {
+            if (!FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.remove(name);
+            }
+        }
+    }
+
+    /** The names listed in the {@code Connection} headers (RFC 9110 §7.6.1), compared without regard to case. */
+    public static Set<String> connectionTokens(MultiMap headers) {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String tokens : headers.getAll("Connection")) {
             for (String token : tokens.split(",")) {
-                String name = token.strip();
-                if (!name.isEmpty() && !FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
-                    headers.remove(name);
+                if (!token.isBlank()) {
+                    names.add(token.strip());
                 }
             }
         }
+        return names;
     }
 
     private static boolean untrusted(String name) {
