@@ -5,7 +5,6 @@ import dev.frontdoor.gateway.routing.GatewayConfig;
 import dev.frontdoor.gateway.routing.HeaderHygiene;
 import dev.frontdoor.gateway.routing.RequestFraming;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
