@@ -3,33 +3,32 @@ package dev.frontdoor.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
 import dev.frontdoor.testsupport.datastores.DataStoresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class HealthTest {
 
     @Test
-    void readinessChecksPostgresAndRedis() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
+    void readinessIsUp() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void readinessFailsWhileRedisIsDownAndRecovers() {
+    void aRedisOutageNeverMakesTheServiceUnready() {
         var stores = DataStoresTestResource.stores();
         stores.stopRedis();
         try {
-            awaitReadiness(503);
+            for (int i = 0; i < 5; i++) {
+                given().get("/q/health/ready").then().statusCode(200);
+            }
+            // Throttles count in this process meanwhile: signup still works.
+            AuthClient.signup(AuthClient.randomEmail()).then().statusCode(201);
         } finally {
             stores.startRedis();
         }
-        awaitReadiness(200);
     }
 
     @Test
@@ -37,17 +36,5 @@ class HealthTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().get("/q/openapi").then().statusCode(200);
-    }
-
-    private static void awaitReadiness(int status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        int last;
-        do {
-            last = given().get("/q/health/ready").statusCode();
-            if (last == status) {
-                return;
-            }
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("readiness stayed " + last + ", expected " + status);
     }
 }

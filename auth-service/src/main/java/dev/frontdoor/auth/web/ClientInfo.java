@@ -3,8 +3,9 @@ package dev.frontdoor.auth.web;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Who is calling. Only the gateway reaches this service, and it replaces {@code X-Forwarded-For} with the
- * address of the connection it accepted, so the header is trusted here.
+ * Who is calling. The gateway replaces {@code X-Forwarded-For} with the client it identified; Quarkus puts that
+ * address in {@link HttpServerRequest#remoteAddress()} only when the connection comes from one of the trusted
+ * proxies ({@code quarkus.http.proxy.trusted-proxies}, the gateway), so nobody else can choose its address here.
  */
 public final class ClientInfo {
 
@@ -12,11 +13,6 @@ public final class ClientInfo {
     }
 
     public static String address(HttpServerRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            int comma = forwarded.indexOf(',');
-            return (comma < 0 ? forwarded : forwarded.substring(0, comma)).strip();
-        }
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 

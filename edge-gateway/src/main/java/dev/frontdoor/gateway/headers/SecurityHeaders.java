@@ -59,13 +59,15 @@ public class SecurityHeaders {
         }
     }
 
-    /** Creates this request's nonce, hands it upstream, and arranges the response headers. */
-    public void apply(RoutingContext rc) {
+    /**
+     * Creates this request's nonce, hands it upstream, and arranges the response headers; {@code https} says whether
+     * the client reached us over TLS (here, or at a trusted proxy), which is when HSTS is sent.
+     */
+    public void apply(RoutingContext rc, boolean https) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         String nonce = Base64.getEncoder().encodeToString(bytes);
         rc.request().headers().set(NONCE_HEADER, nonce);
-        boolean tls = rc.request().isSSL();
         rc.addHeadersEndHandler(v -> {
             MultiMap headers = rc.response().headers();
             headers.remove("Server").remove("X-Powered-By").remove("X-AspNet-Version");
@@ -77,7 +79,7 @@ public class SecurityHeaders {
             headers.set(FRAME_OPTIONS, DENY);
             headers.set(PERMISSIONS_POLICY, permissionsPolicy);
             headers.set(OPENER_POLICY, SAME_ORIGIN);
-            if (tls || hstsBehindTlsProxy) {
+            if (https || hstsBehindTlsProxy) {
                 headers.set(HSTS, hsts);
             }
         });

@@ -47,15 +47,19 @@ public class RateLimitGate {
                 .filter(rule -> rule.paths().matches(matchKey))
                 .map(Rule::config)
                 .toList();
-        Future<Tightest> chain = Future.succeededFuture(null);
-        for (GatewayConfig.RateLimitRule rule : matching) {
-            chain = chain.compose(tightest -> limiter.increment(rule.id(), client, rule.window())
-                    .map(count -> Tightest.of(tightest, rule, count)));
+        if (matching.isEmpty()) {
+            return Future.succeededFuture(true);
         }
+        Future<Tightest> chain = limiter.increment(
+                matching.stream().map(rule -> new RateLimiter.Window(rule.id(), rule.window())).toList(), client)
+                .map(counts -> {
+                    Tightest tightest = null;
+                    for (int i = 0; i < matching.size(); i++) {
+                        tightest = Tightest.of(tightest, matching.get(i), counts.get(i));
+                    }
+                    return tightest;
+                });
         return chain.map(tightest -> {
-            if (tightest == null) {
-                return true;
-            }
             long resetSeconds = Math.max(1, (tightest.count.resetInMillis() + 999) / 1000);
             rc.response().putHeader("RateLimit-Limit", Integer.toString(tightest.rule.limit()))
                     .putHeader("RateLimit-Remaining", Long.toString(Math.max(0, tightest.remaining())))

@@ -63,6 +63,12 @@ public interface GatewayConfig {
         Duration cookieMaxAge();
     }
 
+    /**
+     * Addresses and CIDRs of the proxies in front of the gateway (an ingress, a load balancer) whose forwarded
+     * headers are believed; none by default, so the TCP peer is the client. See {@code client/TrustedProxies}.
+     */
+    Optional<List<String>> trustedProxies();
+
     /** Rate limits per client address; every rule whose paths and methods match counts the request. */
     RateLimitsConfig rateLimits();
 
@@ -115,7 +121,10 @@ public interface GatewayConfig {
         @WithDefault("camera=(), microphone=(), geolocation=(), payment=()")
         String permissionsPolicy();
 
-        /** Send HSTS on plain-HTTP connections too, when TLS ends at a proxy in front of the gateway. */
+        /**
+         * Send HSTS on every plain-HTTP request too. Not needed behind a TLS-terminating proxy listed in
+         * trusted-proxies: its {@code X-Forwarded-Proto: https} already turns HSTS on.
+         */
         @WithDefault("false")
         boolean hstsBehindTlsProxy();
 

@@ -1,5 +1,7 @@
 package dev.frontdoor.gateway.routing;
 
+import dev.frontdoor.gateway.client.ClientIdentity;
+import dev.frontdoor.gateway.client.TrustedProxies;
 import dev.frontdoor.gateway.headers.SecurityHeaders;
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.proxy.ForwardedRequest;
@@ -35,11 +37,12 @@ public class GatewayRouter {
     private final RateLimitGate rateLimits;
     private final SessionGate sessionGate;
     private final UpstreamProxies proxies;
+    private final TrustedProxies trustedProxies;
     private final long bodyTimeoutMillis;
 
     public GatewayRouter(RouteTable routes, Redirects redirects, Rewrites rewrites, SecurityHeaders securityHeaders,
                          RateLimitGate rateLimits, SessionGate sessionGate, UpstreamProxies proxies,
-                         GatewayConfig config) {
+                         TrustedProxies trustedProxies, GatewayConfig config) {
         this.routes = routes;
         this.redirects = redirects;
         this.rewrites = rewrites;
@@ -47,6 +50,7 @@ public class GatewayRouter {
         this.rateLimits = rateLimits;
         this.sessionGate = sessionGate;
         this.proxies = proxies;
+        this.trustedProxies = trustedProxies;
         this.bodyTimeoutMillis = config.limits().bodyTimeout().toMillis();
     }
 
@@ -67,7 +71,9 @@ public class GatewayRouter {
     /** First on every request, before CORS: nothing a client set may pass, and every answer is marked. */
     void prepare(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        String clientAddress = clientAddress(request);
+        // Read before hygiene removes the forwarded headers: a trusted proxy's are the only ones ever believed.
+        ClientIdentity client = trustedProxies.identify(request);
+        rc.put(ClientIdentity.KEY, client);
         HeaderHygiene.stripUntrusted(request.headers());
         // Request ids must be unique, not secret: no need for the locked, syscall-backed SecureRandom of randomUUID().
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -75,11 +81,11 @@ public class GatewayRouter {
                 random.nextLong() & ~(0xCL << 60) | (0x8L << 60)).toString();
         request.headers()
                 .set("X-Request-Id", requestId)
-                .set("X-Forwarded-For", clientAddress)
-                .set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme())
-                .set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
+                .set("X-Forwarded-For", client.address())
+                .set("X-Forwarded-Proto", client.scheme())
+                .set("X-Forwarded-Host", client.host());
         rc.response().putHeader("X-Request-Id", requestId);
-        securityHeaders.apply(rc);
+        securityHeaders.apply(rc, client.https());
         if (request.method() == HttpMethod.OPTIONS) {
             allowOnPreflightAnswers(rc);
         }
@@ -97,13 +103,9 @@ public class GatewayRouter {
         });
     }
 
-    private static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    }
-
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        String clientAddress = clientAddress(request);
+        ClientIdentity client = rc.get(ClientIdentity.KEY);
         if (!RequestFraming.acceptable(request)) {
             closeAfterResponse(rc);
             GatewayProblems.send(rc, 400, "Bad Request", "The request framing is not valid.");
@@ -137,7 +139,7 @@ public class GatewayRouter {
         // The body must not flow before the decision: the proxy resumes the request when it forwards it.
         request.pause();
         String matchKey = PathNormalizer.matchKey(path);
-        rateLimits.admit(rc, matchKey, clientAddress)
+        rateLimits.admit(rc, matchKey, client.address())
                 .compose(allowed -> allowed
                         ? sessionGate.admit(rc, path, matchKey, PathNormalizer.matchKey(upstreamPath))
                         : Future.succeededFuture(false))

@@ -3,6 +3,7 @@ package dev.frontdoor.gateway.ratelimit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.frontdoor.gateway.EchoUpstreams;
 import dev.frontdoor.testsupport.datastores.DataStoresTestResource;
@@ -12,7 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,7 +42,16 @@ class RateLimitTest {
                     Map.entry("frontdoor.gateway.rate-limits.rules[2].id", "fallback"),
                     Map.entry("frontdoor.gateway.rate-limits.rules[2].paths", "/fallback/**"),
                     Map.entry("frontdoor.gateway.rate-limits.rules[2].limit", "3"),
-                    Map.entry("frontdoor.gateway.rate-limits.rules[2].window", "1H"));
+                    Map.entry("frontdoor.gateway.rate-limits.rules[2].window", "1H"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[3].id", "stalled"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[3].paths", "/stalled/**"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[3].limit", "3"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[3].window", "1H"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[4].id", "everything"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[4].paths", "/blog/stall"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[4].limit", "100000"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[4].window", "1H"),
+                    Map.entry("frontdoor.gateway.rate-limits.redis-retry-after", "200ms"));
         }
     }
 
@@ -74,6 +89,39 @@ class RateLimitTest {
         } finally {
             stores.startRedis();
         }
+    }
+
+    @Test
+    void aStalledRedisCostsARequestAtMostTheRedisTimeout() throws Exception {
+        var stores = DataStoresTestResource.stores();
+        stores.pauseRedis();
+        try {
+            // 40 at once, then 10 one after another: none waits for the stall (5 s in the field), and the
+            // limit still holds, counted in this process.
+            var pool = Executors.newVirtualThreadPerTaskExecutor();
+            List<Future<Long>> timings = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                timings.add(pool.submit(() -> timed(() -> given().get("/blog/stall").then().statusCode(200))));
+            }
+            for (var timing : timings) {
+                long ms = timing.get(10, TimeUnit.SECONDS);
+                assertTrue(ms < 1_500, "a request waited " + ms + " ms");
+            }
+            pool.close();
+            for (int i = 0; i < 3; i++) {
+                long ms = timed(() -> given().get("/stalled/x").then().statusCode(200));
+                assertTrue(ms < 1_000, "a request waited " + ms + " ms");
+            }
+            given().get("/stalled/x").then().statusCode(429);
+        } finally {
+            stores.resumeRedis();
+        }
+    }
+
+    private static long timed(Runnable request) {
+        long start = System.nanoTime();
+        request.run();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     @Test

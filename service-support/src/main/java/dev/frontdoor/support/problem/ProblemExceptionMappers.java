@@ -19,6 +19,9 @@ public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
 
+    /** What a client is told to wait when the database is unavailable; a restart takes a few seconds. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
     private final ProblemResponses responses;
 
     public ProblemExceptionMappers(ProblemResponses responses) {
@@ -70,6 +73,12 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseFailures.unavailable(e)) {
+            LOG.warnf("request %s: the database is unavailable: %s", requestId(headers), e.toString());
+            return responses.toResponse(Problem.of(503, "Service Unavailable",
+                    "The database cannot be reached right now. Try again in a few seconds."), uri, headers,
+                    java.util.Map.of("Retry-After", DATABASE_RETRY_AFTER_SECONDS));
+        }
         LOG.errorf(e, "request %s failed", requestId(headers));
         return responses.toResponse(Problem.of(500, "Internal Server Error",
                 "Something went wrong. Quote the request id when reporting this."), uri, headers);

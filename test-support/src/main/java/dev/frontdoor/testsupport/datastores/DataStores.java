@@ -38,6 +38,8 @@ public final class DataStores implements AutoCloseable {
     private final int redisPort;
     private final String redisUrl;
     private final String rolePassword;
+    /** The postmaster's command line while {@link #stopPostgres()} has it stopped. */
+    private java.util.List<String> stoppedPostgresCommand;
 
     private DataStores(EmbeddedPostgres embeddedPostgres, String adminJdbcBase, String adminUser, String adminPassword,
                        String database, boolean dropDatabaseOnClose, RedisServer embeddedRedis, int redisPort,
@@ -230,6 +232,129 @@ public final class DataStores implements AutoCloseable {
             embeddedRedis.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Freezes Redis (SIGSTOP) as a stalled server would be: connections stay open and nothing answers.
+     * {@link #resumeRedis()} (SIGCONT) lets it go on where it stopped.
+     */
+    public void pauseRedis() {
+        signalRedis("STOP");
+    }
+
+    public void resumeRedis() {
+        signalRedis("CONT");
+    }
+
+    private void signalRedis(String signal) {
+        requireEmbeddedRedis();
+        signal(redisProcess().pid(), signal);
+    }
+
+    private static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The embedded Redis server's process. redis-server rewrites its title to {@code redis-server <host>:<port>},
+     * which the JDK's process info does not show; /proc does.
+     */
+    public ProcessHandle redisProcess() {
+        String address = ":" + redisPort;
+        return ProcessHandle.allProcesses()
+                .filter(p -> {
+                    try {
+                        String title = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+                        return title.contains("redis-server") && title.contains(address);
+                    } catch (IOException | RuntimeException e) {
+                        return false;
+                    }
+                })
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no redis-server process on port " + redisPort));
+    }
+
+    /**
+     * Stops PostgreSQL as an outage or a restart would (fast shutdown: sessions are cut, nothing committed is lost);
+     * {@link #startPostgres()} starts it again on the same data and port, with the same command line.
+     */
+    public synchronized void stopPostgres() {
+        if (embeddedPostgres == null) {
+            throw new IllegalStateException("PostgreSQL is external (FRONTDOOR_PG_ADMIN_URL); it cannot be stopped from here");
+        }
+        ProcessHandle postmaster = postmaster();
+        stoppedPostgresCommand = commandLineOf(postmaster);
+        signal(postmaster.pid(), "INT"); // fast shutdown; SIGTERM (smart) would wait for every client to leave
+        postmaster.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+    }
+
+    public synchronized void startPostgres() {
+        if (stoppedPostgresCommand == null) {
+            throw new IllegalStateException("PostgreSQL was not stopped by stopPostgres()");
+        }
+        // As the embedded server was started: PostgreSQL refuses to run as root, so as root it runs in a user
+        // namespace of its own (unshare -U), where it is not.
+        java.util.List<String> command = new java.util.ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(java.util.List.of("unshare", "-U"));
+        }
+        command.addAll(stoppedPostgresCommand);
+        try {
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Connection ignored = DriverManager.getConnection(adminJdbcBase + "postgres", adminUser, adminPassword)) {
+                stoppedPostgresCommand = null;
+                return;
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("PostgreSQL did not come back: " + e.getMessage(), e);
+                }
+                sleepQuietly(100);
+            }
+        }
+    }
+
+    private ProcessHandle postmaster() {
+        String port = "-p " + embeddedPostgres.getPort() + " ";
+        return ProcessHandle.allProcesses()
+                .filter(p -> {
+                    String line = String.join(" ", commandLineOf(p)) + " ";
+                    return line.contains("/bin/postgres ") && line.contains(port);
+                })
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no postmaster on port " + embeddedPostgres.getPort()));
+    }
+
+    private static java.util.List<String> commandLineOf(ProcessHandle process) {
+        try {
+            String raw = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return java.util.Arrays.stream(raw.split("\u0000")).filter(a -> !a.isEmpty()).toList();
+        } catch (IOException | RuntimeException e) {
+            return java.util.List.of();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.frontdoor.auth.sessions.service.SessionService;
 import dev.frontdoor.auth.throttle.Throttle;
 import dev.frontdoor.auth.users.model.User;
 import dev.frontdoor.auth.users.repository.UserRepository;
+import dev.frontdoor.support.problem.DatabaseFailures;
 import dev.frontdoor.support.problem.Problem;
 import dev.frontdoor.support.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -73,7 +74,11 @@ public class AccountService {
             });
         } catch (PersistenceException e) {
             // Two signups with one address at once: the unique index decides, and the loser hears the same thing.
-            throw emailTaken();
+            // Anything else (the database down, above all) is not the address's fault and goes on as it is.
+            if (DatabaseFailures.constraintViolated(e)) {
+                throw emailTaken();
+            }
+            throw e;
         }
         return new SignedIn(user, sessions.create(user, userAgent, ip));
     }

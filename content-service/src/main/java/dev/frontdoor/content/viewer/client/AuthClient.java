@@ -2,10 +2,12 @@ package dev.frontdoor.content.viewer.client;
 
 import dev.frontdoor.content.config.ContentConfig;
 import dev.frontdoor.content.viewer.service.Viewer;
+import dev.frontdoor.support.problem.Problem;
 import dev.frontdoor.support.problem.ProblemException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -43,7 +45,8 @@ public class AuthClient {
             answer = api.introspect(new IntrospectionApi.Request(token));
         } catch (RuntimeException e) {
             LOG.warnf("session introspection failed: %s", e.toString());
-            throw ProblemException.of(503, "Service Unavailable", "Sign-in could not be checked. Try again shortly.");
+            throw new ProblemException(Problem.of(503, "Service Unavailable",
+                    "Sign-in could not be checked. Try again shortly."), Map.of("Retry-After", "2"));
         }
         if (answer == null || !answer.active() || answer.userId() == null) {
             return Optional.empty();
