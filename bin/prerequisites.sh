@@ -1,9 +1,10 @@
 # Sourced by bin/up and bin/test: makes sure the Debian packages Frontdoor needs are present, in one apt-get run.
-#   frontdoor_require "<what for>" <need>…      needs: libvips fonts nginx kubectl docker-compose chromium
+#   frontdoor_require "<what for>" <need>…   needs: libvips fonts nginx openssl kubectl docker-compose chromium
 # As root it installs whatever is missing; otherwise it prints the one `sudo apt-get install` line with every
 # missing package and stops, before anything is built.
 #   libvips, fonts     image-service calls libvips in-process and draws Open Graph cards with DejaVu
-#   nginx              the TLS ingress of the production-like topology (bin/up --prod-like, the *FaultIT tests)
+#   nginx, openssl     the TLS ingress of the production-like topology (bin/up --prod-like, the *FaultIT tests)
+#                      and its self-signed certificate
 #   kubectl,
 #   docker-compose     the deployment checks render the Kubernetes overlays and validate the compose files
 #                      (no cluster, no Docker engine)
@@ -16,6 +17,7 @@ frontdoor_require() {
       libvips) ldconfig -p 2>/dev/null | grep -q 'libvips.so.42 ' || missing="$missing libvips42" ;;
       fonts) [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing="$missing fonts-dejavu-core" ;;
       nginx) [ -x /usr/sbin/nginx ] || missing="$missing nginx" ;;
+      openssl) command -v openssl >/dev/null || missing="$missing openssl" ;;
       kubectl) command -v kubectl >/dev/null || missing="$missing $(frontdoor_kubectl_package)" ;;
       docker-compose) command -v docker-compose >/dev/null || missing="$missing docker-compose" ;;
       chromium) { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || missing="$missing chromium chromium-driver" ;;

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Decides whom a request is from. The TCP peer is the client unless it is a trusted proxy
- * ({@code frontdoor.gateway.trusted-proxies}, CIDRs; none by default): then the address comes from {@code Forwarded}
- * or {@code X-Forwarded-For}, read from the right, and is the right-most address that is not itself a trusted
+ * ({@code frontdoor.gateway.trusted-proxies}, CIDRs; none by default): then the address comes from
+ * {@code X-Forwarded-For} (or {@code Forwarded}, whichever the proxies write: {@code forwarded-header}), read from the right, and is the right-most address that is not itself a trusted
  * proxy. Everything left of it was written by the client and is never believed, so a forged header cannot change a
  * client's identity. Scheme and host come from {@code X-Forwarded-Proto}/{@code -Host} (or {@code Forwarded}) of a
  * trusted peer only.
@@ -32,13 +32,20 @@ public class TrustedProxies {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
 
     private final List<IpSubnetFilterRule> trusted;
+    private final boolean standardHeader;
 
     @Inject
     public TrustedProxies(GatewayConfig config) {
-        this(config.trustedProxies().orElse(List.of()));
+        this(config.trustedProxies().orElse(List.of()), config.forwardedHeader() == GatewayConfig.ForwardedHeader.FORWARDED);
     }
 
+    /** Trusting proxies that write {@code X-Forwarded-*} headers. */
     public TrustedProxies(List<String> cidrs) {
+        this(cidrs, false);
+    }
+
+    public TrustedProxies(List<String> cidrs, boolean standardHeader) {
+        this.standardHeader = standardHeader;
         List<IpSubnetFilterRule> rules = new ArrayList<>();
         for (String cidr : cidrs) {
             if (!cidr.isBlank()) {
@@ -79,7 +86,7 @@ public class TrustedProxies {
         if (!trusts(peer)) {
             return new ClientIdentity(peer, scheme, host);
         }
-        Forwarded forwarded = Forwarded.of(headers);
+        Forwarded forwarded = standardHeader ? Forwarded.standard(headers) : Forwarded.xForwarded(headers);
         String client = peer;
         for (int i = forwarded.chain().size() - 1; i >= 0 && trusts(client); i--) {
             String hop = literal(forwarded.chain().get(i));
@@ -131,41 +138,41 @@ public class TrustedProxies {
         return inet == null ? null : inet.getHostAddress();
     }
 
-    /** The forwarding chain and the last proxy's scheme and host, from {@code Forwarded} if sent, else {@code X-Forwarded-*}. */
+    /** The forwarding chain and the last proxy's scheme and host, from the one header the proxies write. */
     record Forwarded(List<String> chain, String proto, String host) {
 
-        static Forwarded of(MultiMap headers) {
-            List<String> standard = headers.getAll("Forwarded");
-            if (!standard.isEmpty()) {
-                List<String> chain = new ArrayList<>();
-                String proto = null;
-                String host = null;
-                for (String line : standard) {
-                    for (String element : line.split(",")) {
-                        String forValue = null;
-                        String protoValue = null;
-                        String hostValue = null;
-                        for (String pair : element.split(";")) {
-                            int eq = pair.indexOf('=');
-                            if (eq < 0) {
-                                continue;
-                            }
-                            String name = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-                            String value = unquote(pair.substring(eq + 1).strip());
-                            switch (name) {
-                                case "for" -> forValue = value;
-                                case "proto" -> protoValue = value;
-                                case "host" -> hostValue = value;
-                                default -> { }
-                            }
+        static Forwarded standard(MultiMap headers) {
+            List<String> chain = new ArrayList<>();
+            String proto = null;
+            String host = null;
+            for (String line : headers.getAll("Forwarded")) {
+                for (String element : line.split(",")) {
+                    String forValue = null;
+                    String protoValue = null;
+                    String hostValue = null;
+                    for (String pair : element.split(";")) {
+                        int eq = pair.indexOf('=');
+                        if (eq < 0) {
+                            continue;
                         }
-                        chain.add(forValue == null ? "" : forValue);
-                        proto = protoValue;
-                        host = hostValue;
+                        String name = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                        String value = unquote(pair.substring(eq + 1).strip());
+                        switch (name) {
+                            case "for" -> forValue = value;
+                            case "proto" -> protoValue = value;
+                            case "host" -> hostValue = value;
+                            default -> { }
+                        }
                     }
+                    chain.add(forValue == null ? "" : forValue);
+                    proto = protoValue;
+                    host = hostValue;
                 }
-                return new Forwarded(chain, proto, host);
             }
+            return new Forwarded(chain, proto, host);
+        }
+
+        static Forwarded xForwarded(MultiMap headers) {
             List<String> chain = new ArrayList<>();
             for (String line : headers.getAll("X-Forwarded-For")) {
                 for (String hop : line.split(",")) {

@@ -69,6 +69,16 @@ public interface GatewayConfig {
      */
     Optional<List<String>> trustedProxies();
 
+    /**
+     * Which header the trusted proxies write: {@code x-forwarded} ({@code X-Forwarded-For/-Proto/-Host}: nginx,
+     * ingress-nginx, most load balancers) or {@code forwarded} (RFC 7239). Only that one is read; the other is the
+     * client's and is dropped like any forwarded header.
+     */
+    @WithDefault("x-forwarded")
+    ForwardedHeader forwardedHeader();
+
+    enum ForwardedHeader { X_FORWARDED, FORWARDED }
+
     /** Rate limits per client address; every rule whose paths and methods match counts the request. */
     RateLimitsConfig rateLimits();
 

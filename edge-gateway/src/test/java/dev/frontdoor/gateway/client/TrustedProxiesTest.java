@@ -90,11 +90,19 @@ class TrustedProxiesTest {
     }
 
     @Test
-    void theStandardForwardedHeaderIsReadTheSameWay() {
-        ClientIdentity client = INGRESS.identify("10.0.0.1", false, "gw",
+    void theStandardForwardedHeaderIsReadTheSameWayWhenTheProxiesWriteIt() {
+        TrustedProxies standard = new TrustedProxies(List.of("10.0.0.0/8"), true);
+        ClientIdentity client = standard.identify("10.0.0.1", false, "gw",
                 headers("Forwarded", "for=1.1.1.1, for=\"[2001:db8::7]:4711\";proto=https;host=www.example.com",
                         "X-Forwarded-For", "198.51.100.1"));
         assertEquals(new ClientIdentity("2001:db8:0:0:0:0:0:7", "https", "www.example.com"), client);
+    }
+
+    @Test
+    void aForwardedHeaderTheProxiesDoNotWriteIsTheClientsAndIgnored() {
+        ClientIdentity client = INGRESS.identify("10.0.0.1", false, "gw",
+                headers("Forwarded", "for=198.51.100.78;proto=https", "X-Forwarded-For", "203.0.113.9"));
+        assertEquals(new ClientIdentity("203.0.113.9", "http", "gw"), client);
     }
 
     @Test

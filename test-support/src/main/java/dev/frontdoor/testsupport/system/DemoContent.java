@@ -32,7 +32,8 @@ final class DemoContent {
     private DemoContent() {
     }
 
-    static void seed(String gatewayUrl) throws IOException, InterruptedException {
+    /** Seeds through {@code gatewayUrl}, as a browser on {@code origin} (the public origin) would. */
+    static void seed(String gatewayUrl, String origin) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         String existing = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/posts?size=1")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -40,18 +41,18 @@ final class DemoContent {
             return;
         }
         String credentials = "{\"name\":\"Demo Author\",\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}";
-        HttpResponse<String> signedIn = post(client, gatewayUrl + "/api/auth/signup", credentials, null, gatewayUrl);
+        HttpResponse<String> signedIn = post(client, gatewayUrl + "/api/auth/signup", credentials, null, origin);
         if (signedIn.statusCode() != 201) {
-            signedIn = post(client, gatewayUrl + "/api/auth/login", credentials, null, gatewayUrl);
+            signedIn = post(client, gatewayUrl + "/api/auth/login", credentials, null, origin);
         }
-        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("session="))
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("session=") || c.startsWith("__Host-session="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
                 .orElseThrow(() -> new IOException("the demo author could not sign in"));
         for (DemoPost post : POSTS.reversed()) {
             String json = "{\"title\":\"" + post.title() + "\",\"description\":\"" + post.description()
                     + "\",\"body\":\"" + post.body().replace("\n", "\\n") + "\",\"coverUrl\":\"" + post.image()
                     + "\",\"coverWidth\":1600,\"coverHeight\":1067,\"tags\":[\"frontdoor\"],\"status\":\"published\"}";
-            HttpResponse<String> created = post(client, gatewayUrl + "/api/posts", json, cookie, gatewayUrl);
+            HttpResponse<String> created = post(client, gatewayUrl + "/api/posts", json, cookie, origin);
             if (created.statusCode() != 201) {
                 throw new IOException("demo post not created: " + created.statusCode() + " " + created.body());
             }

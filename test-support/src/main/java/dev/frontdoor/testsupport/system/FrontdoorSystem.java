@@ -27,14 +27,18 @@ public final class FrontdoorSystem implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    /** Instances beyond the first of each service, when the topology runs several (in start order). */
+    private final Map<Service, List<Instance>> moreInstances = new EnumMap<>(Service.class);
     private final List<Process> replicas = new ArrayList<>();
     private final Map<Service, Map<String, String>> secretsOf = new EnumMap<>(Service.class);
     private Path repoRoot;
     private DataStores stores;
     private String profile;
+    private Map<Service, Map<String, String>> extraConfig = Map.of();
     private final Map<Service, Integer> ports;
     private final int gatewayManagementPort;
     private final Path logDir;
+    private Topology topology = Topology.SINGLE;
     /** The secret of content-service's revalidation webhook for this run (new each start). */
     private final String revalidateSecret = java.util.HexFormat.of().formatHex(randomBytes());
 
@@ -42,6 +46,31 @@ public final class FrontdoorSystem implements AutoCloseable {
         this.ports = ports;
         this.gatewayManagementPort = gatewayManagementPort;
         this.logDir = logDir;
+    }
+
+    /**
+     * How the services are laid out. {@link #SINGLE}: one instance each, reached directly, plain HTTP (the local
+     * run, most end-to-end tests). Otherwise, as deployed: {@code instances} of each service (the gateway lists them
+     * all and balances itself), the other services reach a service through {@code clusterUrls} (a load balancer in
+     * front of its instances, as a Kubernetes Service is), the public origin is {@code publicUrl} (https: secure
+     * cookies), and the gateway believes forwarded headers from {@code gatewayTrustedProxies} (the ingress).
+     */
+    public record Topology(int instances, String publicUrl, Map<Service, String> clusterUrls,
+                           String gatewayTrustedProxies) {
+
+        public static final Topology SINGLE = new Topology(1, null, Map.of(), null);
+    }
+
+    /** One running instance of a service. */
+    public record Instance(Service service, int index, int port, int managementPort, Process process) {
+
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        public String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
+        }
     }
 
     /**
@@ -53,8 +82,24 @@ public final class FrontdoorSystem implements AutoCloseable {
     public static FrontdoorSystem start(Path repoRoot, DataStores stores, Map<Service, Integer> ports,
                                         int gatewayManagementPort, Path stateDir, String profile,
                                         Map<Service, Map<String, String>> extraConfig) {
+        return start(repoRoot, stores, ports, gatewayManagementPort, stateDir, profile, extraConfig, Topology.SINGLE);
+    }
+
+    /** As above, laid out as {@code topology} says; the first instance of each service listens on {@code ports}. */
+    public static FrontdoorSystem start(Path repoRoot, DataStores stores, Map<Service, Integer> ports,
+                                        int gatewayManagementPort, Path stateDir, String profile,
+                                        Map<Service, Map<String, String>> extraConfig, Topology topology) {
         Path logDir = stateDir.resolve("logs");
         FrontdoorSystem system = new FrontdoorSystem(ports, gatewayManagementPort, logDir);
+        system.topology = topology;
+        for (Service service : Service.values()) {
+            List<Instance> more = new ArrayList<>();
+            for (int i = 1; i < topology.instances(); i++) {
+                int port = DataStores.freePort();
+                more.add(new Instance(service, i, port, service == Service.GATEWAY ? DataStores.freePort() : port, null));
+            }
+            system.moreInstances.put(service, more);
+        }
         try {
             Files.createDirectories(logDir);
             Map<String, String> authSecrets = LocalSigningKey.environment(stateDir);
@@ -63,9 +108,13 @@ public final class FrontdoorSystem implements AutoCloseable {
             system.repoRoot = repoRoot;
             system.stores = stores;
             system.profile = profile;
+            system.extraConfig = extraConfig;
             for (Service service : Service.values()) {
                 system.launch(repoRoot, stores, service, profile, extraConfig.getOrDefault(service, Map.of()),
                         system.secretsOf.getOrDefault(service, Map.of()));
+                for (Instance instance : system.moreInstances.get(service)) {
+                    system.launchInstance(instance);
+                }
             }
             system.awaitReady();
             return system;
@@ -102,6 +151,59 @@ public final class FrontdoorSystem implements AutoCloseable {
 
     public String gatewayUrl() {
         return url(Service.GATEWAY);
+    }
+
+    /** Every running instance of a service, the first one first. */
+    public List<Instance> instances(Service service) {
+        List<Instance> all = new ArrayList<>();
+        all.add(new Instance(service, 0, ports.get(service),
+                service == Service.GATEWAY ? gatewayManagementPort : ports.get(service), processes.get(service)));
+        all.addAll(moreInstances.getOrDefault(service, List.of()));
+        return all;
+    }
+
+    /**
+     * Starts instance {@code index} of a service again (after it was killed or stopped) on the same port, with the
+     * same configuration, and waits until it is ready.
+     */
+    public Instance restart(Service service, int index) {
+        Instance old = instances(service).get(index);
+        if (old.process() != null && old.process().isAlive()) {
+            throw new IllegalStateException(service.module + " #" + index + " is still running");
+        }
+        Instance fresh;
+        if (index == 0) {
+            try {
+                launch(repoRoot, stores, service, profile, extraConfig.getOrDefault(service, Map.of()),
+                        secretsOf.getOrDefault(service, Map.of()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            fresh = instances(service).getFirst();
+        } else {
+            fresh = launchInstance(new Instance(service, index, old.port(), old.managementPort(), null));
+        }
+        awaitReady(service.module + " #" + index, fresh.managementUrl(), fresh.process(), Instant.now().plus(READY_TIMEOUT));
+        return fresh;
+    }
+
+    private Instance launchInstance(Instance instance) {
+        Service service = instance.service();
+        Map<String, String> config = new LinkedHashMap<>(extraConfig.getOrDefault(service, Map.of()));
+        if (service == Service.GATEWAY) {
+            config.put("quarkus.management.port", String.valueOf(instance.managementPort()));
+        }
+        try {
+            Process process = spawn(repoRoot, stores, service, instance.port(),
+                    logDir.resolve(service.module + "-" + instance.index() + ".log"), profile, config,
+                    secretsOf.getOrDefault(service, Map.of()));
+            Instance running = new Instance(service, instance.index(), instance.port(), instance.managementPort(), process);
+            List<Instance> list = moreInstances.get(service);
+            list.set(instance.index() - 1, running);
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where a service answers /q/health, /q/metrics and /q/openapi (the gateway: its separate management port). */
@@ -197,23 +299,33 @@ public final class FrontdoorSystem implements AutoCloseable {
         switch (service) {
             case GATEWAY -> {
                 config.put("quarkus.management.port", String.valueOf(gatewayManagementPort));
-                config.put("frontdoor.gateway.upstreams.auth.urls", url(Service.AUTH));
-                config.put("frontdoor.gateway.upstreams.content.urls", url(Service.CONTENT));
-                config.put("frontdoor.gateway.upstreams.image.urls", url(Service.IMAGE));
+                config.put("frontdoor.gateway.upstreams.auth.urls", instanceUrls(Service.AUTH));
+                config.put("frontdoor.gateway.upstreams.content.urls", instanceUrls(Service.CONTENT));
+                config.put("frontdoor.gateway.upstreams.image.urls", instanceUrls(Service.IMAGE));
+                if (topology.gatewayTrustedProxies() != null) {
+                    config.put("frontdoor.gateway.trusted-proxies", topology.gatewayTrustedProxies());
+                }
+                if (topology.publicUrl() != null) {
+                    // Behind a TLS proxy the gateway sees http: the site's own https origin must be listed for
+                    // Quarkus' CORS filter to let its forms and fetches through (Kubernetes: CORS_ORIGINS=PUBLIC_URL).
+                    config.put("quarkus.http.cors.origins", allowedOrigins());
+                }
             }
             case AUTH -> {
-                // A local run and the end-to-end tests speak plain HTTP: cookies without Secure (explicit switch).
-                config.put("frontdoor.auth.cookie.secure", "false");
+                if (publicUrl().startsWith("http:")) {
+                    // Plain HTTP (the local run, most end-to-end tests): cookies without Secure (explicit switch).
+                    config.put("frontdoor.auth.cookie.secure", "false");
+                }
                 config.put("frontdoor.auth.allowed-origins", allowedOrigins());
             }
             case CONTENT -> {
-                config.put("quarkus.rest-client.auth.url", url(Service.AUTH));
+                config.put("quarkus.rest-client.auth.url", clusterUrl(Service.AUTH));
                 config.put("frontdoor.content.allowed-origins", allowedOrigins());
-                config.put("frontdoor.content.site-url", gatewayUrl());
-                config.put("quarkus.rest-client.images.url", url(Service.IMAGE));
+                config.put("frontdoor.content.site-url", publicUrl());
+                config.put("quarkus.rest-client.images.url", clusterUrl(Service.IMAGE));
             }
             case IMAGE -> {
-                config.put("frontdoor.image.local-origin", url(Service.CONTENT));
+                config.put("frontdoor.image.local-origin", clusterUrl(Service.CONTENT));
                 config.put("frontdoor.image.cache.directory", logDir.resolveSibling("image-cache").toAbsolutePath().toString());
             }
         }
@@ -222,13 +334,35 @@ public final class FrontdoorSystem implements AutoCloseable {
 
     /** The gateway as browsers reach it: the origins allowed to send forms and mutations. */
     private String allowedOrigins() {
+        if (topology.publicUrl() != null) {
+            return topology.publicUrl() + "," + topology.publicUrl().replace("://127.0.0.1", "://localhost");
+        }
         return gatewayUrl() + ",http://localhost:" + ports.get(Service.GATEWAY);
+    }
+
+    /** The origin browsers use: the ingress when there is one, else the gateway. */
+    public String publicUrl() {
+        return topology.publicUrl() != null ? topology.publicUrl() : gatewayUrl();
+    }
+
+    private String clusterUrl(Service service) {
+        return topology.clusterUrls().getOrDefault(service, url(service));
+    }
+
+    private String instanceUrls(Service service) {
+        List<String> urls = new ArrayList<>();
+        urls.add(url(service));
+        moreInstances.getOrDefault(service, List.of()).forEach(instance -> urls.add(instance.url()));
+        return String.join(",", urls);
     }
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         for (Service service : Service.values()) {
             awaitReady(service.module, managementUrl(service), processes.get(service), deadline);
+            for (Instance instance : moreInstances.getOrDefault(service, List.of())) {
+                awaitReady(service.module + " #" + instance.index(), instance.managementUrl(), instance.process(), deadline);
+            }
         }
     }
 
@@ -263,6 +397,8 @@ public final class FrontdoorSystem implements AutoCloseable {
     @Override
     public void close() {
         List<Process> all = new ArrayList<>(replicas);
+        moreInstances.values().forEach(list -> list.stream().map(Instance::process)
+                .filter(java.util.Objects::nonNull).forEach(all::add));
         all.addAll(processes.values());
         all.forEach(Process::destroy);
         for (Process process : all) {
@@ -277,6 +413,7 @@ public final class FrontdoorSystem implements AutoCloseable {
         }
         processes.clear();
         replicas.clear();
+        moreInstances.clear();
     }
 
     private static void sleep(Duration duration) {

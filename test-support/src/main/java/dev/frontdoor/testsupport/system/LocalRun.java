@@ -7,7 +7,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The local run ({@code bin/up}): PostgreSQL and Redis with data kept under {@code .frontdoor/data}, the four
- * services on 8080–8083, until Ctrl-C or {@code bin/down}.
+ * services on 8080–8083, until Ctrl-C or {@code bin/down}. With {@code --prod-like} ({@code bin/up --prod-like}):
+ * the deployed topology instead ({@link ProdLikeSystem}), nginx on https://127.0.0.1:8443/ in front of two
+ * instances of everything.
  */
 public final class LocalRun {
 
@@ -16,6 +18,8 @@ public final class LocalRun {
 
     public static void main(String[] args) throws InterruptedException {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        boolean prodLike = java.util.Arrays.asList(args).contains("--prod-like");
+        int httpsPort = Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_HTTPS_PORT", "8443"));
         Path state = root.resolve(".frontdoor");
         int pgPort = Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_PG_PORT", "15432"));
         int redisPort = Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_REDIS_PORT", "16379"));
@@ -23,34 +27,57 @@ public final class LocalRun {
 
         DataStores stores = DataStores.forLocalRun(state.resolve("data"), pgPort, redisPort);
         FrontdoorSystem system;
+        ProdLikeSystem prodLikeSystem = null;
         try {
-            system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(false), managementPort,
-                    state, "prod", Map.of());
+            if (prodLike) {
+                prodLikeSystem = ProdLikeSystem.start(root, stores, state, httpsPort, FrontdoorSystem.ports(false),
+                        managementPort, Map.of());
+                system = prodLikeSystem.system();
+            } else {
+                system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(false), managementPort,
+                        state, "prod", Map.of());
+            }
         } catch (RuntimeException e) {
             stores.close();
             throw e;
         }
+        AutoCloseable running = prodLikeSystem != null ? prodLikeSystem : system;
         try {
-            DemoContent.seed(system.gatewayUrl());
+            // Seeded through a gateway directly: the demo author's logins would otherwise count against the
+            // ingress's address. Pages and URLs it makes carry the public origin all the same.
+            DemoContent.seed(system.gatewayUrl(), system.publicUrl());
         } catch (java.io.IOException | RuntimeException e) {
             System.err.println("Demo content was not seeded: " + e.getMessage());
         }
         for (Service service : Service.values()) {
-            FrontdoorSystem.writePid(state.resolve("run"), service.module(), system.pid(service));
+            for (FrontdoorSystem.Instance instance : system.instances(service)) {
+                FrontdoorSystem.writePid(state.resolve("run"), instance.index() == 0 ? service.module()
+                        : service.module() + "-" + instance.index(), instance.process().pid());
+            }
         }
         FrontdoorSystem.writePid(state.resolve("run"), "launcher", ProcessHandle.current().pid());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Frontdoor…");
-            system.close();
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("Stopping: " + e.getMessage());
+            }
             stores.close();
             stopped.countDown();
         }));
         System.out.println();
-        System.out.println("Frontdoor is up: " + system.gatewayUrl() + "/");
+        String url = prodLikeSystem != null ? prodLikeSystem.url() : system.gatewayUrl();
+        System.out.println("Frontdoor is up: " + url + "/");
+        if (prodLikeSystem != null) {
+            System.out.println("  production-like: nginx (TLS, HTTP/2) -> 2 gateways -> 2 instances of each service;"
+                    + " self-signed certificate " + prodLikeSystem.certificate() + " (curl --cacert it, or -k)");
+        }
         System.out.println("  demo author: " + DemoContent.EMAIL + " / " + DemoContent.PASSWORD);
         System.out.println("  revalidation webhook: curl -X POST -H 'X-Revalidate-Secret: " + system.revalidateSecret()
-                + "' '" + system.gatewayUrl() + "/api/revalidate?tag=posts'");
+                + "' " + (prodLikeSystem != null ? "--cacert " + prodLikeSystem.certificate() + " " : "")
+                + "'" + url + "/api/revalidate?tag=posts'");
         System.out.println("  logs: " + state.resolve("logs") + "   stop: Ctrl-C or bin/down");
         stopped.await();
     }

@@ -1,0 +1,190 @@
+package dev.frontdoor.testsupport.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * nginx (Debian's) as the ingress of the production-like topology: TLS on {@code httpsPort} with a self-signed
+ * certificate made once and kept in {@code stateDir/tls}, in front of the gateway replicas; and one plain-HTTP port
+ * per service in front of its instances, standing in for the cluster's Services. The configuration is
+ * {@code deploy/ingress/nginx.conf.template} with the addresses filled in.
+ */
+public final class Ingress implements AutoCloseable {
+
+    /** The address nginx connects to the gateways from; the gateways trust it and only it. */
+    public static final String ADDRESS = "127.0.0.10";
+
+    private final Process process;
+    private final Path state;
+    private final int httpsPort;
+
+    private Ingress(Process process, Path state, int httpsPort) {
+        this.process = process;
+        this.state = state;
+        this.httpsPort = httpsPort;
+    }
+
+    /** Where the certificate and key are: made on first use, kept afterwards. */
+    public static Path certificate(Path stateDir) {
+        return stateDir.resolve("tls/ingress.crt");
+    }
+
+    /**
+     * Writes the configuration and starts nginx; returns once it accepts connections.
+     *
+     * @param gatewayUrls   the gateway replicas ({@code http://127.0.0.1:port})
+     * @param serviceRoutes per service, the port nginx listens on for it and its instances' URLs
+     */
+    public static Ingress start(Path repoRoot, Path stateDir, int httpsPort, List<String> gatewayUrls,
+                                Map<Service, Map.Entry<Integer, List<String>>> serviceRoutes) {
+        Path state = stateDir.resolve("ingress").toAbsolutePath();
+        try {
+            for (String dir : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
+                Files.createDirectories(state.resolve(dir));
+            }
+            Path certificate = certificate(stateDir).toAbsolutePath();
+            Path key = certificate.resolveSibling("ingress.key");
+            if (!Files.exists(certificate) || !Files.exists(key)) {
+                makeCertificate(certificate, key);
+            }
+            StringBuilder gateways = new StringBuilder();
+            for (String url : gatewayUrls) {
+                gateways.append("        server ").append(hostPort(url)).append(" max_fails=1 fail_timeout=5s;\n");
+            }
+            StringBuilder services = new StringBuilder();
+            serviceRoutes.forEach((service, route) -> {
+                services.append("    upstream ").append(service.shortName).append("_service {\n");
+                route.getValue().forEach(url -> services.append("        server ").append(hostPort(url))
+                        .append(" max_fails=1 fail_timeout=5s;\n"));
+                services.append("        keepalive 32;\n    }\n");
+                services.append("    server {\n        listen 127.0.0.1:").append(route.getKey()).append(";\n")
+                        .append("        location / {\n")
+                        .append("            proxy_pass http://").append(service.shortName).append("_service;\n")
+                        .append("            proxy_http_version 1.1;\n")
+                        .append("            proxy_set_header Connection \"\";\n")
+                        .append("            proxy_set_header Host $http_host;\n")
+                        .append("            proxy_buffering off;\n")
+                        .append("        }\n    }\n");
+            });
+            String template = Files.readString(repoRoot.resolve("deploy/ingress/nginx.conf.template"));
+            String config = template
+                    // nginx drops to "nobody" when started as root, who could not use the state folder.
+                    .replace("${USER_LINE}", "root".equals(System.getProperty("user.name")) ? "user root;" : "")
+                    .replace("${STATE}", state.toString())
+                    .replace("${INGRESS_ADDRESS}", ADDRESS)
+                    .replace("${HTTPS_PORT}", Integer.toString(httpsPort))
+                    .replace("${CERTIFICATE}", certificate.toString())
+                    .replace("${CERTIFICATE_KEY}", key.toString())
+                    .replace("${GATEWAYS}", gateways.toString().stripTrailing())
+                    .replace("${SERVICES}", services.toString());
+            Path conf = Files.writeString(state.resolve("nginx.conf"), config);
+            Process process = new ProcessBuilder(nginx(), "-p", state.toString(), "-c", conf.toString(),
+                    "-g", "daemon off;")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("nginx.out").toFile()))
+                    .start();
+            Ingress ingress = new Ingress(process, state, httpsPort);
+            ingress.awaitListening();
+            return ingress;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String nginx() {
+        for (String candidate : List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("nginx is not installed (Debian: apt-get install nginx; bin/test installs it)");
+    }
+
+    private static String hostPort(String url) {
+        return url.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+    }
+
+    private static void makeCertificate(Path certificate, Path key) throws IOException {
+        Files.createDirectories(certificate.getParent());
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:prime256v1", "-nodes", "-days", "3650", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout", key.toString(), "-out", certificate.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+                throw new IllegalStateException("openssl could not make the ingress certificate");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitListening() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("nginx exited with " + process.exitValue() + ": " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", httpsPort), 500);
+                return;
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("nginx is not listening on " + httpsPort + ": " + log());
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(state.resolve("nginx.out")) + Files.readString(state.resolve("error.log"));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    public String url() {
+        return "https://127.0.0.1:" + httpsPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops nginx (SIGQUIT: graceful, open requests finish). */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.frontdoor.testsupport.system;
+
+import dev.frontdoor.testsupport.datastores.DataStores;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Frontdoor as it is deployed, on one machine: nginx terminating TLS (the ingress) in front of two gateway
+ * replicas, two instances of every service behind them, the services reaching each other through nginx ports that
+ * stand in for Kubernetes Services, one PostgreSQL and one Redis. The gateway trusts only the ingress's forwarded
+ * headers; the public origin is https, so cookies are {@code __Host-session; Secure} and URLs are https.
+ */
+public final class ProdLikeSystem implements AutoCloseable {
+
+    /** Instances of each service, gateway included, as the prod overlay runs them at least. */
+    public static final int INSTANCES = 2;
+
+    private final FrontdoorSystem system;
+    private final Ingress ingress;
+    private final Path stateDir;
+
+    private ProdLikeSystem(FrontdoorSystem system, Ingress ingress, Path stateDir) {
+        this.system = system;
+        this.ingress = ingress;
+        this.stateDir = stateDir;
+    }
+
+    /**
+     * Starts everything and waits until each instance is ready and nginx listens.
+     *
+     * @param ports the first instance's port per service (further instances get free ports)
+     */
+    public static ProdLikeSystem start(Path repoRoot, DataStores stores, Path stateDir, int httpsPort,
+                                       Map<Service, Integer> ports, int gatewayManagementPort,
+                                       Map<Service, Map<String, String>> extraConfig) {
+        String publicUrl = "https://127.0.0.1:" + httpsPort;
+        Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+        Map<Service, String> clusterUrls = new EnumMap<>(Service.class);
+        for (Service service : List.of(Service.AUTH, Service.CONTENT, Service.IMAGE)) {
+            servicePorts.put(service, DataStores.freePort());
+            clusterUrls.put(service, "http://127.0.0.1:" + servicePorts.get(service));
+        }
+        FrontdoorSystem system = FrontdoorSystem.start(repoRoot, stores, ports, gatewayManagementPort, stateDir,
+                "prod", extraConfig,
+                new FrontdoorSystem.Topology(INSTANCES, publicUrl, clusterUrls, Ingress.ADDRESS));
+        try {
+            Map<Service, Map.Entry<Integer, List<String>>> routes = new LinkedHashMap<>();
+            servicePorts.forEach((service, port) -> routes.put(service, Map.entry(port,
+                    system.instances(service).stream().map(FrontdoorSystem.Instance::url).toList())));
+            Ingress ingress = Ingress.start(repoRoot, stateDir, httpsPort,
+                    system.instances(Service.GATEWAY).stream().map(FrontdoorSystem.Instance::url).toList(), routes);
+            return new ProdLikeSystem(system, ingress, stateDir);
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    /** {@code https://127.0.0.1:<port>}: where browsers and clients go. */
+    public String url() {
+        return ingress.url();
+    }
+
+    /** The ingress's self-signed certificate (PEM), for clients that should trust it. */
+    public Path certificate() {
+        return Ingress.certificate(stateDir);
+    }
+
+    public FrontdoorSystem system() {
+        return system;
+    }
+
+    public Ingress ingress() {
+        return ingress;
+    }
+
+    @Override
+    public void close() {
+        ingress.close();
+        system.close();
+    }
+}
