@@ -54,6 +54,9 @@ class DeploymentFilesTest {
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), String.join(" ", command) + " failed: " + err);
+        if (command[0].equals("kubectl")) {
+            assertFalse(err.contains("Warning") || err.contains("deprecated"), String.join(" ", command) + " warned: " + err);
+        }
         return out;
     }
 
@@ -153,12 +156,12 @@ class DeploymentFilesTest {
                             || name.startsWith("FRONTDOOR_AUTH_KEYS_SIGNING"), module + ": no Secret key " + secret);
                 }
             }
-            for (String kind : List.of("PodDisruptionBudget")) {
+            for (String kind : overlay.equals("prod") ? List.of("PodDisruptionBudget") : List.<String>of()) {
                 assertTrue(ofKind(docs, kind).anyMatch(d -> d.path("metadata").path("name").asText().equals(module)),
                         module + " has no " + kind);
             }
         }
-        for (String scaled : List.of("edge-gateway", "content-service", "image-service")) {
+        for (String scaled : overlay.equals("prod") ? List.of("edge-gateway", "content-service", "image-service") : List.<String>of()) {
             assertTrue(ofKind(docs, "HorizontalPodAutoscaler").anyMatch(h -> h.path("spec").path("scaleTargetRef")
                     .path("name").asText().equals(scaled)), scaled + " has no autoscaler");
         }
@@ -239,6 +242,103 @@ class DeploymentFilesTest {
                     assertTrue(reads(module, name), module + " does not read " + name);
                 }
             }
+        }
+    }
+
+    /** nginx directive → ingress-nginx annotation (or controller setting) with the same meaning. */
+    private static final Map<String, String> INGRESS_EQUIVALENTS = Map.of(
+            "client_max_body_size", "nginx.ingress.kubernetes.io/proxy-body-size",
+            "proxy_connect_timeout", "nginx.ingress.kubernetes.io/proxy-connect-timeout",
+            "proxy_send_timeout", "nginx.ingress.kubernetes.io/proxy-send-timeout",
+            "proxy_read_timeout", "nginx.ingress.kubernetes.io/proxy-read-timeout",
+            "proxy_next_upstream", "nginx.ingress.kubernetes.io/proxy-next-upstream",
+            "proxy_next_upstream_tries", "nginx.ingress.kubernetes.io/proxy-next-upstream-tries",
+            "client_header_timeout", "client-header-timeout",
+            "client_body_timeout", "client-body-timeout");
+
+    @Test
+    void theLocalIngressAndTheKubernetesIngressHaveTheSameLimits() throws Exception {
+        String template = Files.readString(ROOT.resolve("deploy/ingress/nginx.conf.template"));
+        JsonNode ingress = ofKind(render("prod"), "Ingress").findFirst().orElseThrow();
+        JsonNode annotations = ingress.path("metadata").path("annotations");
+        JsonNode controller = YAML.readTree(ROOT.resolve("k8s/ingress-nginx/controller-config.yaml").toFile()).path("data");
+        INGRESS_EQUIVALENTS.forEach((directive, key) -> {
+            Matcher m = Pattern.compile("(?m)^\\s*" + directive + "\\s+([^;]+);").matcher(template);
+            assertTrue(m.find(), "the nginx template sets " + directive);
+            String local = m.group(1).strip().replaceFirst("^(\\d+)s$", "$1");
+            JsonNode k8s = key.contains("/") ? annotations.path(key) : controller.path(key);
+            assertEquals(local, k8s.asText(), directive + " (nginx.conf.template) vs " + key);
+        });
+        assertEquals("nginx", ingress.path("spec").path("ingressClassName").asText());
+        JsonNode tls = ingress.path("spec").path("tls");
+        assertEquals(1, tls.size(), "TLS ends at the ingress");
+        assertEquals(ingress.path("spec").path("rules").get(0).path("host").asText(), tls.get(0).path("hosts").get(0).asText());
+        assertEquals("true", annotations.path("nginx.ingress.kubernetes.io/ssl-redirect").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyPodKnowsWhomToTrustAndHowManyProcessorsItHas(String overlay) throws Exception {
+        List<JsonNode> docs = render(overlay);
+        for (JsonNode deployment : ofKind(docs, "Deployment").filter(d -> d.path("metadata").path("name").asText()
+                .matches("edge-gateway|.+-service")).toList()) {
+            String name = deployment.path("metadata").path("name").asText();
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            assertFalse(container.path("resources").path("limits").path("cpu").isMissingNode(), name + " has no CPU limit");
+            boolean trusts = false;
+            for (JsonNode env : container.path("env")) {
+                if (env.path("name").asText().equals("TRUSTED_PROXIES")) {
+                    trusts = true;
+                    assertEquals(name.equals("edge-gateway") ? "GATEWAY_TRUSTED_PROXIES" : "SERVICE_TRUSTED_PROXIES",
+                            env.path("valueFrom").path("configMapKeyRef").path("key").asText(), name);
+                }
+            }
+            assertTrue(trusts, name + " does not say whom it trusts");
+        }
+        JsonNode gatewayService = ofKind(docs, "Service").filter(s -> s.path("metadata").path("name").asText()
+                .equals("edge-gateway")).findFirst().orElseThrow();
+        assertTrue(gatewayService.path("spec").path("ports").findValuesAsText("name").contains("management"));
+        assertTrue(ofKind(docs, "NetworkPolicy").anyMatch(p -> p.path("metadata").path("name").asText()
+                .equals("metrics-from-monitoring")), "monitoring can scrape");
+        JsonNode egress = ofKind(docs, "NetworkPolicy").filter(p -> p.path("metadata").path("name").asText()
+                .equals("image-service-egress")).findFirst().orElseThrow();
+        String rules = egress.path("spec").path("egress").toString();
+        for (String range : List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16")) {
+            assertTrue(rules.contains(range), "image-service may not reach " + range);
+        }
+    }
+
+    @Test
+    void theDevOverlayRunsOnePodOfEachAndBlocksNoDrain() throws Exception {
+        List<JsonNode> dev = render("dev");
+        ofKind(dev, "Deployment").forEach(d -> assertEquals(1, d.path("spec").path("replicas").asInt(),
+                d.path("metadata").path("name").asText()));
+        assertEquals(0, ofKind(dev, "HorizontalPodAutoscaler").count());
+        assertEquals(0, ofKind(dev, "PodDisruptionBudget").count());
+        assertTrue(ofKind(render("prod"), "HorizontalPodAutoscaler").count() >= 3);
+    }
+
+    @Test
+    void imageTagsAreTheProjectsVersion() throws Exception {
+        Matcher version = Pattern.compile("<artifactId>frontdoor-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(ROOT.resolve("pom.xml")));
+        assertTrue(version.find());
+        for (String overlay : List.of("dev", "prod")) {
+            ofKind(render(overlay), "Deployment").forEach(d -> {
+                String image = d.path("spec").path("template").path("spec").path("containers").get(0).path("image").asText();
+                if (image.startsWith("frontdoor/")) {
+                    assertTrue(image.endsWith(":" + version.group(1)), overlay + ": " + image);
+                }
+            });
+        }
+        for (String compose : List.of("deploy/docker-compose.yml", "deploy/docker-compose.jvm.yml")) {
+            Matcher tag = Pattern.compile("frontdoor/[a-z-]+:\\$\\{FRONTDOOR_VERSION:-([^}]+)}").matcher(Files.readString(ROOT.resolve(compose)));
+            int found = 0;
+            while (tag.find()) {
+                assertEquals(version.group(1), tag.group(1), compose);
+                found++;
+            }
+            assertEquals(4, found, compose);
         }
     }
 }

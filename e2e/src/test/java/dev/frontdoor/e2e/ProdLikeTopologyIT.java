@@ -104,15 +104,22 @@ class ProdLikeTopologyIT {
     void aRedisStallHoldsNeitherImagesNorCachedPagesAndNobodyGoesUnready() throws Exception {
         IngressClient visitor = user("127.0.2.7");
         String image = "/_next/image?url=%2Fimages%2Fforest.jpg&w=640&q=75";
-        for (int i = 0; i < 4; i++) { // both instances of each have it cached or in L1
+        // Warm: every instance has rendered the page and has the image on disk (hits, not misses, are measured).
+        int hitsInARow = 0;
+        for (int i = 0; i < 40 && hitsInARow < 4; i++) {
             assertEquals(200, visitor.get("/blog").statusCode());
-            assertEquals(200, visitor.get(image, "Accept", "image/webp").statusCode());
+            HttpResponse<String> warm = visitor.get(image, "Accept", "image/webp");
+            assertEquals(200, warm.statusCode());
+            hitsInARow = "HIT".equals(warm.headers().firstValue("X-Cache").orElse("")) ? hitsInARow + 1 : 0;
         }
+        assertEquals(4, hitsInARow, "the image is cached by both image-service instances");
         ProdLikeRunning.stores().pauseRedis();
         List<Long> timings = new ArrayList<>();
+        List<Long> healthTimings = new ArrayList<>();
         try {
             long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            HttpClient health = HttpClient.newHttpClient();
+            // As the kubelet probes: plain HTTP/1.1.
+            HttpClient health = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             while (System.nanoTime() < end) {
                 for (String path : List.of("/blog", image)) {
                     long start = System.nanoTime();
@@ -123,8 +130,15 @@ class ProdLikeTopologyIT {
                 }
                 for (Service service : Service.values()) {
                     for (FrontdoorSystem.Instance instance : topology().system().instances(service)) {
-                        int ready = health.send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/ready"))
-                                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        long start = System.nanoTime();
+                        int ready;
+                        try {
+                            ready = health.send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        } catch (java.net.http.HttpTimeoutException e) {
+                            throw new AssertionError(service + " #" + instance.index() + " did not answer its readiness check in 2 s", e);
+                        }
+                        healthTimings.add((System.nanoTime() - start) / 1_000_000);
                         assertEquals(200, ready, service + " #" + instance.index() + " went unready in the stall");
                     }
                 }
@@ -134,9 +148,34 @@ class ProdLikeTopologyIT {
             awaitSharedCounting();
         }
         long worst = timings.stream().mapToLong(Long::longValue).max().orElseThrow();
-        // Usual latency here is a few ms; the gateway waits at most 250 ms and content 500 ms on Redis.
-        assertTrue(worst < 1_500, "the slowest request in a 5 s Redis stall took " + worst + " ms: " + timings);
-        System.out.printf("Redis stall: %d requests, slowest %d ms%n", timings.size(), worst);
+        // Usual latency here is a few ms; the gateway waits at most 250 ms and content 500 ms on Redis, once each.
+        assertTrue(worst < 1_000, "the slowest request in a 5 s Redis stall took " + worst + " ms: " + timings);
+        System.out.printf("Redis stall: %d requests, slowest %d ms; %d readiness checks, slowest %d ms%n", timings.size(),
+                worst, healthTimings.size(), healthTimings.stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+
+    @Test
+    void noRequestOnAKeepAliveConnectionStalls() throws Exception {
+        // Found here: a bare "::1" among Quarkus' trusted proxies was looked up in DNS every few requests, and each
+        // lookup took 5 s where DNS does not answer. 150 requests per instance on one connection each: none slow.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<String> slow = new ArrayList<>();
+        for (Service service : Service.values()) {
+            for (FrontdoorSystem.Instance instance : topology().system().instances(service)) {
+                String path = service == Service.GATEWAY ? instance.url() + "/robots.txt" : instance.managementUrl() + "/q/health/live";
+                for (int i = 0; i < 150; i++) {
+                    long start = System.nanoTime();
+                    int status = client.send(HttpRequest.newBuilder(URI.create(path)).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    assertEquals(200, status, path);
+                    if (ms > 1_000) {
+                        slow.add(path + " " + ms + " ms");
+                    }
+                }
+            }
+        }
+        assertTrue(slow.isEmpty(), "requests that stalled: " + slow);
     }
 
     /**

@@ -192,4 +192,23 @@ class RouteCacheTest {
         eventually(() -> "MISS".equals(get("/blog/" + slug).header("X-Cache")), "caching resumes");
         get("/blog/" + slug).then().header("X-Cache", "HIT").body(containsString("During outage"));
     }
+
+    @Test
+    void aStalledRedisCostsAPageAtMostOneRedisTimeout() {
+        var stores = DataStoresTestResource.stores();
+        String slug = create(newUser(), post("Stall " + UUID.randomUUID(), "published"));
+        get("/blog/" + slug).then().statusCode(200);
+        stores.pauseRedis();
+        try {
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                get("/blog/" + slug).then().statusCode(200);
+                long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                // quarkus.redis.timeout is 500 ms: one wait for the request that meets the stall, none after it.
+                assertTrue(ms < 900, "a page waited " + ms + " ms on a stalled Redis");
+            }
+        } finally {
+            stores.resumeRedis();
+        }
+    }
 }

@@ -398,12 +398,32 @@ public final class DataStores implements AutoCloseable {
         }
     }
 
+    /** Ports handed out by {@link #freePort()} in this JVM, never handed out twice. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port that is free now, below Linux's ephemeral range (32768+): the kernel never gives such a port to an
+     * outgoing connection, so between this call and the server's bind nothing else takes it (with a dozen JVMs
+     * making connections, a port from the ephemeral range was sometimes gone by then).
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private static byte[] randomBytes(int n) {

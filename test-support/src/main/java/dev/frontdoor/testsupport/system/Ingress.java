@@ -93,7 +93,10 @@ public final class Ingress implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("nginx.out").toFile()))
                     .start();
             Ingress ingress = new Ingress(process, state, httpsPort);
-            ingress.awaitListening();
+            ingress.awaitListening(httpsPort);
+            for (Map.Entry<Integer, List<String>> route : serviceRoutes.values()) {
+                ingress.awaitListening(route.getKey());
+            }
             return ingress;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,18 +133,20 @@ public final class Ingress implements AutoCloseable {
         }
     }
 
-    private void awaitListening() {
+    private void awaitListening(int port) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nginx exited with " + process.exitValue() + ": " + log());
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", httpsPort), 500);
-                return;
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                if (process.isAlive()) {
+                    return;
+                }
             } catch (IOException e) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("nginx is not listening on " + httpsPort + ": " + log());
+                    throw new IllegalStateException("nginx is not listening on " + port + ": " + log());
                 }
             }
             try {

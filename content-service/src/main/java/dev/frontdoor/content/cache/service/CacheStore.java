@@ -72,6 +72,7 @@ public class CacheStore {
     private final long retryNanos;
     private final AtomicLong nextSubscribeAttempt = new AtomicLong(System.nanoTime());
     private volatile PubSubCommands.RedisSubscriber subscriber;
+    private final java.util.concurrent.atomic.AtomicBoolean subscribing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public CacheStore(RedisDataSource redis, CacheConfig config) {
         this.redis = redis;
@@ -87,8 +88,7 @@ public class CacheStore {
 
     /** The entry's fields: from L1 when there, else from Redis (and then kept in L1). */
     public Optional<Map<String, String>> get(String key) {
-        if (local != null) {
-            listen();
+        if (l1Usable()) {
             Map<String, String> near = local.getIfPresent(key);
             if (near != null) {
                 return Optional.of(near);
@@ -98,7 +98,7 @@ public class CacheStore {
         if (fields == null || fields.isEmpty()) {
             return Optional.empty();
         }
-        if (local != null) {
+        if (l1Usable()) {
             local.put(key, Map.copyOf(fields));
         }
         return Optional.of(fields);
@@ -114,7 +114,7 @@ public class CacheStore {
         });
         tags.forEach(tag -> args.add(TAG + tag));
         boolean stored = redis.execute("EVAL", args.toArray(String[]::new)).toLong() == 1;
-        if (stored && local != null) {
+        if (stored && l1Usable()) {
             local.put(key, Map.copyOf(fields));
         }
         return stored;
@@ -146,38 +146,56 @@ public class CacheStore {
     }
 
     /**
-     * Subscribes to invalidation messages the first time L1 is used, and again after Redis comes back (a lost
-     * connection loses the subscription). Until subscribed, L1 is dropped so it cannot serve what it may have missed.
+     * L1 serves and keeps entries only while this replica is subscribed to invalidation messages, so it can never
+     * serve what another replica invalidated. The first use, and every use after Redis failed, starts a subscription
+     * in the background (at most one every redis-retry-after): a request never waits for it, so a stalled Redis
+     * costs a request one Redis timeout, not two.
      */
+    private boolean l1Usable() {
+        if (local == null) {
+            return false;
+        }
+        if (subscriber == null) {
+            listen();
+            return false;
+        }
+        return true;
+    }
+
     private void listen() {
-        if (subscriber != null || System.nanoTime() - nextSubscribeAttempt.get() < 0) {
+        if (System.nanoTime() - nextSubscribeAttempt.get() < 0 || !subscribing.compareAndSet(false, true)) {
             return;
         }
-        synchronized (this) {
-            if (subscriber != null) {
-                return;
-            }
-            nextSubscribeAttempt.set(System.nanoTime() + retryNanos);
+        nextSubscribeAttempt.set(System.nanoTime() + retryNanos);
+        Thread.ofVirtual().name("cache-subscribe").start(() -> {
             try {
-                dropLocal();
-                subscriber = redis.pubsub(String.class).subscribe(INVALIDATIONS, message -> dropLocal());
+                var subscribed = redis.pubsub(String.class).subscribe(INVALIDATIONS, message -> dropLocal());
+                dropLocal(); // whatever L1 held from before may have missed a message
+                subscriber = subscribed;
             } catch (RuntimeException e) {
                 LOG.debugf("Not subscribed to cache invalidations yet: %s", e.getMessage());
+            } finally {
+                subscribing.set(false);
             }
-        }
+        });
     }
 
     /** Called when Redis failed: the subscription may be gone, so L1 stops serving until it is renewed. */
     public void redisFailed() {
         PubSubCommands.RedisSubscriber current = subscriber;
         subscriber = null;
+        nextSubscribeAttempt.set(System.nanoTime() + retryNanos);
         dropLocal();
         if (current != null) {
-            try {
-                current.unsubscribe();
-            } catch (RuntimeException ignored) {
-                // the connection is already gone
-            }
+            // Not on this thread: with Redis stalled, unsubscribing waits the whole Redis timeout a second time,
+            // and the request that met the failure must pay for it only once.
+            Thread.ofVirtual().name("cache-unsubscribe").start(() -> {
+                try {
+                    current.unsubscribe();
+                } catch (RuntimeException ignored) {
+                    // the connection is already gone
+                }
+            });
         }
     }
 
