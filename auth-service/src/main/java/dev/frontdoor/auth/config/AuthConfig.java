@@ -84,6 +84,10 @@ public interface AuthConfig {
         int parallelism();
     }
 
+    /** After Redis failed or timed out, how long this process leaves it alone (fallbacks answer meanwhile). */
+    @WithDefault("2S")
+    Duration redisRetryAfter();
+
     interface Throttle {
         /** Failed logins per account and client address within the window. */
         @WithDefault("5")

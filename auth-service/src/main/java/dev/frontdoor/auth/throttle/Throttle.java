@@ -1,87 +1,109 @@
 package dev.frontdoor.auth.throttle;
 
+import dev.frontdoor.auth.redis.RedisAvailability;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
-import io.quarkus.redis.datasource.value.SetArgs;
-import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
 
 /**
  * Fixed-window counters shared by every replica through Redis ({@code auth:throttle:*}). Throttles are security
  * state: when Redis fails they fall back to counters in this process instead of letting everything through.
+ * <p>
+ * A hit is one script: increment, give a new counter its expiry, and return the count with the time left, atomically.
+ * Three separate calls (SET NX EX, INCR, TTL) could create a counter without an expiry when the INCR landed just
+ * after the key expired: a lockout that never ended. The script also repairs such a key if one exists.
  */
 @ApplicationScoped
 public class Throttle {
 
-    private static final Logger LOG = Logger.getLogger(Throttle.class);
     private static final int LOCAL_MAX_KEYS = 100_000;
+    /** KEYS: counter. ARGV: window ms. Returns {count, ms left}. */
+    static final String HIT = """
+            local count = redis.call('INCR', KEYS[1])
+            local left = redis.call('PTTL', KEYS[1])
+            if count == 1 or left < 0 then
+              redis.call('PEXPIRE', KEYS[1], ARGV[1])
+              left = tonumber(ARGV[1])
+            end
+            return {count, left}
+            """;
+    /** KEYS: counter. Returns {count, ms left}, count 0 when absent. */
+    private static final String PEEK = """
+            local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+            return {count, redis.call('PTTL', KEYS[1])}
+            """;
 
-    private final ValueCommands<String, Long> values;
+    private final RedisDataSource redis;
     private final KeyCommands<String> keys;
+    private final RedisAvailability availability;
     private final Map<String, LocalWindow> local = new ConcurrentHashMap<>();
-    private final AtomicLong lastWarning = new AtomicLong();
 
-    public Throttle(RedisDataSource redis) {
-        this.values = redis.value(Long.class);
+    public Throttle(RedisDataSource redis, RedisAvailability availability) {
+        this.redis = redis;
         this.keys = redis.key();
+        this.availability = availability;
     }
 
     /** Seconds until the counter resets, or 0 when the count is still below {@code limit}. */
     public long retryAfterIfAtLimit(String key, int limit) {
-        try {
-            Long count = values.get(redisKey(key));
-            return count != null && count >= limit ? Math.max(1, keys.ttl(redisKey(key))) : 0;
-        } catch (RuntimeException e) {
-            warn(e);
-            LocalWindow window = local.get(key);
-            return window != null && window.count(Instant.now()) >= limit ? window.secondsLeft(Instant.now()) : 0;
+        if (availability.worthAsking()) {
+            try {
+                Response peek = redis.execute("EVAL", PEEK, "1", redisKey(key));
+                availability.succeeded();
+                long count = peek.get(0).toLong();
+                return count >= limit ? seconds(peek.get(1).toLong()) : 0;
+            } catch (RuntimeException e) {
+                availability.failed(e);
+            }
         }
+        LocalWindow window = local.get(key);
+        return window != null && window.count(Instant.now()) >= limit ? window.secondsLeft(Instant.now()) : 0;
     }
 
     /** Counts one event; returns the seconds to wait if that event went over {@code limit}, else 0. */
     public long hit(String key, int limit, Duration window) {
-        try {
-            values.set(redisKey(key), 0L, new SetArgs().nx().ex(window));
-            long count = values.incr(redisKey(key));
-            return count > limit ? Math.max(1, keys.ttl(redisKey(key))) : 0;
-        } catch (RuntimeException e) {
-            warn(e);
-            if (local.size() > LOCAL_MAX_KEYS) {
-                Instant now = Instant.now();
-                local.values().removeIf(w -> w.secondsLeft(now) <= 0);
+        if (availability.worthAsking()) {
+            try {
+                Response hit = redis.execute("EVAL", HIT, "1", redisKey(key), Long.toString(window.toMillis()));
+                availability.succeeded();
+                return hit.get(0).toLong() > limit ? seconds(hit.get(1).toLong()) : 0;
+            } catch (RuntimeException e) {
+                availability.failed(e);
             }
-            Instant now = Instant.now();
-            LocalWindow w = local.compute(key, (k, old) -> old == null || old.secondsLeft(now) <= 0
-                    ? new LocalWindow(now.plus(window)) : old);
-            return w.increment() > limit ? w.secondsLeft(now) : 0;
         }
+        Instant now = Instant.now();
+        if (local.size() > LOCAL_MAX_KEYS) {
+            local.values().removeIf(w -> w.secondsLeft(now) <= 0);
+        }
+        LocalWindow w = local.compute(key, (k, old) -> old == null || old.secondsLeft(now) <= 0
+                ? new LocalWindow(now.plus(window)) : old);
+        return w.increment() > limit ? w.secondsLeft(now) : 0;
     }
 
     public void reset(String key) {
         local.remove(key);
-        try {
-            keys.del(redisKey(key));
-        } catch (RuntimeException e) {
-            warn(e);
+        if (availability.worthAsking()) {
+            try {
+                keys.del(redisKey(key));
+                availability.succeeded();
+            } catch (RuntimeException e) {
+                availability.failed(e);
+            }
         }
     }
 
-    private static String redisKey(String key) {
+    private static long seconds(long millisLeft) {
+        return Math.max(1, (millisLeft + 999) / 1000);
+    }
+
+    static String redisKey(String key) {
         return "auth:throttle:" + key;
-    }
-
-    private void warn(RuntimeException e) {
-        long now = System.currentTimeMillis();
-        long last = lastWarning.get();
-        if (now - last > 60_000 && lastWarning.compareAndSet(last, now)) {
-            LOG.warnf("Redis unavailable for throttles, counting in this process: %s", e.toString());
-        }
     }
 
     private static final class LocalWindow {

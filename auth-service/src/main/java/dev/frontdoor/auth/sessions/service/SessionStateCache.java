@@ -1,6 +1,7 @@
 package dev.frontdoor.auth.sessions.service;
 
 import dev.frontdoor.auth.config.AuthConfig;
+import dev.frontdoor.auth.redis.RedisAvailability;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -13,32 +14,29 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
 
 /**
  * Session liveness in Redis (keys {@code auth:session:<sha256 hex>}), so introspection rarely reaches PostgreSQL,
  * with a one-second copy in this process in front of it so that a busy session costs no round trip at all.
  * A revocation evicts both here at once; another replica's copy lives at most {@link #LOCAL_TTL} longer.
- * Redis is only a cache here: when it fails, callers read PostgreSQL, and a warning is logged at most once a minute.
+ * Redis is only a cache here: when it fails, callers read PostgreSQL ({@link RedisAvailability} says when to try again).
  * An eviction that Redis missed is remembered: that session is read from PostgreSQL here, and the eviction is
  * retried every second until Redis takes it, so a revoked session never comes back from a stale entry.
  */
 @ApplicationScoped
 public class SessionStateCache {
 
-    private static final Logger LOG = Logger.getLogger(SessionStateCache.class);
-    private static final long WARN_EVERY_MS = 60_000;
     static final Duration LOCAL_TTL = Duration.ofSeconds(1);
 
     private final ValueCommands<String, SessionState> values;
     private final Duration ttl;
-    private final AtomicLong lastWarning = new AtomicLong();
+    private final RedisAvailability availability;
     private final Cache<String, SessionState> local = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(LOCAL_TTL).build();
     private final Set<String> pendingEvictions = ConcurrentHashMap.newKeySet();
 
-    public SessionStateCache(RedisDataSource redis, AuthConfig config, Vertx vertx) {
+    public SessionStateCache(RedisDataSource redis, AuthConfig config, Vertx vertx, RedisAvailability availability) {
+        this.availability = availability;
         this.values = redis.value(SessionState.class);
         this.ttl = config.session().cacheTtl();
         vertx.setPeriodic(1000, id -> {
@@ -57,15 +55,16 @@ public class SessionStateCache {
         if (copy != null) {
             return Optional.of(copy);
         }
-        if (pendingEvictions.contains(key)) {
+        if (pendingEvictions.contains(key) || !availability.worthAsking()) {
             return Optional.empty();
         }
         try {
             Optional<SessionState> shared = Optional.ofNullable(values.get(key));
+            availability.succeeded();
             shared.ifPresent(state -> local.put(key, state));
             return shared;
         } catch (RuntimeException e) {
-            warn(e);
+            availability.failed(e);
             return Optional.empty();
         }
     }
@@ -73,11 +72,15 @@ public class SessionStateCache {
     public void put(byte[] idHash, SessionState state) {
         String key = key(idHash);
         local.put(key, state);
+        if (!availability.worthAsking()) {
+            return;
+        }
         try {
             values.set(key, state, new SetArgs().px(ttl));
+            availability.succeeded();
             pendingEvictions.remove(key);
         } catch (RuntimeException e) {
-            warn(e);
+            availability.failed(e);
         }
     }
 
@@ -85,15 +88,23 @@ public class SessionStateCache {
     public void evict(byte[] idHash) {
         String key = key(idHash);
         local.invalidate(key);
+        if (!availability.worthAsking()) {
+            pendingEvictions.add(key);
+            return;
+        }
         try {
             values.getdel(key);
+            availability.succeeded();
         } catch (RuntimeException e) {
             pendingEvictions.add(key);
-            warn(e);
+            availability.failed(e);
         }
     }
 
     private void retryEvictions() {
+        if (!availability.worthAsking()) {
+            return;
+        }
         for (String key : pendingEvictions) {
             try {
                 values.getdel(key);
@@ -106,13 +117,5 @@ public class SessionStateCache {
 
     private static String key(byte[] idHash) {
         return "auth:session:" + HexFormat.of().formatHex(idHash);
-    }
-
-    private void warn(RuntimeException e) {
-        long now = System.currentTimeMillis();
-        long last = lastWarning.get();
-        if (now - last > WARN_EVERY_MS && lastWarning.compareAndSet(last, now)) {
-            LOG.warnf("Redis session cache unavailable, using PostgreSQL: %s", e.toString());
-        }
     }
 }
