@@ -20,12 +20,12 @@ import javax.net.ssl.TrustManagerFactory;
  * One user of the production-like topology: an HTTPS client that trusts the ingress's certificate (and nothing
  * else) and connects from its own loopback address (127.0.0.2, 127.0.0.3, …), as distinct users do.
  */
-final class IngressClient {
+public final class IngressClient {
 
     private final HttpClient client;
     private final String baseUrl;
 
-    IngressClient(String baseUrl, Path certificate, String sourceAddress, HttpClient.Version version) {
+    public IngressClient(String baseUrl, Path certificate, String sourceAddress, HttpClient.Version version) {
         this.baseUrl = baseUrl;
         try {
             this.client = HttpClient.newBuilder().sslContext(trusting(certificate)).version(version)
@@ -36,7 +36,7 @@ final class IngressClient {
         }
     }
 
-    IngressClient(String baseUrl, Path certificate, String sourceAddress) {
+    public IngressClient(String baseUrl, Path certificate, String sourceAddress) {
         this(baseUrl, certificate, sourceAddress, HttpClient.Version.HTTP_2);
     }
 
@@ -57,11 +57,11 @@ final class IngressClient {
         }
     }
 
-    HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = request(path);
         if (headers.length > 0) {
             request.headers(headers);
@@ -69,7 +69,7 @@ final class IngressClient {
         return send(request.GET().build());
     }
 
-    HttpResponse<String> postJson(String path, String json, String... headers) {
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .header("Origin", baseUrl);
         if (headers.length > 0) {
@@ -78,7 +78,7 @@ final class IngressClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -23,13 +23,16 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private final List<HttpServer> servers = new ArrayList<>();
     private int contentInstances = 1;
     private boolean deadContentInstance;
+    private boolean unreadyContentInstance;
 
     /** Args: {@code content-instances} (echo servers behind "content"), {@code dead-content-instance} (one more,
-     *  first in the list, where nothing listens). */
+     *  first in the list, where nothing listens), {@code unready-content-instance} (one more, last, whose
+     *  {@code /ready} answers 503). */
     @Override
     public void init(Map<String, String> initArgs) {
         contentInstances = Integer.parseInt(initArgs.getOrDefault("content-instances", "1"));
         deadContentInstance = Boolean.parseBoolean(initArgs.getOrDefault("dead-content-instance", "false"));
+        unreadyContentInstance = Boolean.parseBoolean(initArgs.getOrDefault("unready-content-instance", "false"));
     }
 
     @Override
@@ -41,17 +44,27 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 urls.add("http://127.0.0.1:" + dev.frontdoor.testsupport.datastores.DataStores.freePort());
             }
             for (int i = 0; i < (name.equals("content") ? contentInstances : 1); i++) {
-                urls.add("http://127.0.0.1:" + startEcho(name));
+                urls.add("http://127.0.0.1:" + startEcho(name, false));
+            }
+            if (name.equals("content") && unreadyContentInstance) {
+                urls.add("http://127.0.0.1:" + startEcho(name, true));
             }
             config.put("frontdoor.gateway.upstreams." + name + ".urls", String.join(",", urls));
         }
         return config;
     }
 
-    private int startEcho(String name) {
+    private int startEcho(String name, boolean unready) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            if (unready) {
+                // Alive, but its readiness says no (starting, or shutting down): /ready answers 503.
+                server.createContext("/ready", exchange -> {
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                });
+            }
             if (name.equals("auth")) {
                 server.createContext("/.well-known/jwks.json", exchange -> {
                     byte[] body = TestSessions.jwks().getBytes(StandardCharsets.UTF_8);

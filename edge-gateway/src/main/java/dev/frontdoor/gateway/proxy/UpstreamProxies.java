@@ -79,8 +79,13 @@ public class UpstreamProxies {
             if (anyTls && !tls(upstream)) {
                 throw new IllegalStateException("upstream " + name + " mixes http and https instances");
             }
-            instances.put(name, new UpstreamInstances(name, upstream.urls(), upstream.unhealthyPause().toMillis(),
-                    upstream.responseTimeout().toMillis()));
+            UpstreamInstances upstreamInstances = new UpstreamInstances(name, upstream.urls(),
+                    upstream.unhealthyPause().toMillis(), upstream.responseTimeout().toMillis());
+            instances.put(name, upstreamInstances);
+            upstream.healthCheckPath().ifPresent(path -> upstreamInstances.checkHealth(vertx,
+                    vertx.createHttpClient(new HttpClientOptions().setSsl(tls(upstream)).setKeepAlive(true)
+                            .setConnectTimeout((int) upstream.connectTimeout().toMillis())),
+                    path, upstream.healthCheckInterval()));
         });
     }
 

@@ -191,6 +191,15 @@ public interface GatewayConfig {
 
         @WithDefault("100")
         int maxConnections();
+
+        /**
+         * Active health: a path every instance is asked (e.g. {@code /q/health/ready}); instances that do not answer
+         * 200 get no new requests. None by default (behind a Kubernetes Service, readiness is the Service's job).
+         */
+        Optional<String> healthCheckPath();
+
+        @WithDefault("1S")
+        Duration healthCheckInterval();
     }
 
     interface RouteConfig {

@@ -10,6 +10,7 @@ import dev.frontdoor.gateway.ratelimit.RateLimitGate;
 import dev.frontdoor.gateway.rewrite.Redirects;
 import dev.frontdoor.gateway.rewrite.Rewrites;
 import dev.frontdoor.gateway.session.SessionGate;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -60,6 +61,16 @@ public class GatewayRouter {
      */
     static final int EDGE_FILTER_PRIORITY = Integer.MAX_VALUE;
 
+    private volatile boolean draining;
+
+    /**
+     * SIGTERM: readiness is down and SHUTDOWN_DELAY runs. Every response from now on closes its connection, so that
+     * when the listener closes no request is racing onto a keep-alive connection the gateway is about to drop.
+     */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        draining = true;
+    }
+
     void register(@Observes Filters filters) {
         filters.register(this::prepare, EDGE_FILTER_PRIORITY);
     }
@@ -85,6 +96,10 @@ public class GatewayRouter {
                 .set("X-Forwarded-Proto", client.scheme())
                 .set("X-Forwarded-Host", client.host());
         rc.response().putHeader("X-Request-Id", requestId);
+        if (draining) {
+            // Shutting down: the ingress stops reusing this connection (see onShutdownDelay).
+            rc.response().putHeader("Connection", "close");
+        }
         securityHeaders.apply(rc, client.https());
         if (request.method() == HttpMethod.OPTIONS) {
             allowOnPreflightAnswers(rc);

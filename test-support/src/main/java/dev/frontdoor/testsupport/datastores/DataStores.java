@@ -186,6 +186,11 @@ public final class DataStores implements AutoCloseable {
         return "frontdoor_" + service;
     }
 
+    /** A connection as the administrator to the services' database (tests read what the services wrote). */
+    public Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection(adminJdbcBase + database, adminUser, adminPassword);
+    }
+
     public String jdbcUrl() {
         return adminJdbcBase + database;
     }
@@ -232,6 +237,22 @@ public final class DataStores implements AutoCloseable {
             embeddedRedis.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Kills Redis (SIGKILL), as a crash or an evicted pod would; {@link #startRedis()} starts it again on the same
+     * port (the test Redis keeps no data on disk: it comes back empty, as a replaced cache node does).
+     */
+    public void killRedis() {
+        requireEmbeddedRedis();
+        ProcessHandle redis = redisProcess();
+        signal(redis.pid(), "KILL");
+        redis.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        try {
+            embeddedRedis.stop(); // forgets the dead process, so that start() starts a new one
+        } catch (IOException | RuntimeException ignored) {
+            // already gone
         }
     }
 

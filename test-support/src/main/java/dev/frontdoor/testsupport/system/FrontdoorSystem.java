@@ -326,7 +326,7 @@ public final class FrontdoorSystem implements AutoCloseable {
             }
             case IMAGE -> {
                 config.put("frontdoor.image.local-origin", clusterUrl(Service.CONTENT));
-                config.put("frontdoor.image.cache.directory", logDir.resolveSibling("image-cache").toAbsolutePath().toString());
+                config.put("frontdoor.image.cache.directory", imageCacheDirectory().toString());
             }
         }
         return config;
@@ -338,6 +338,11 @@ public final class FrontdoorSystem implements AutoCloseable {
             return topology.publicUrl() + "," + topology.publicUrl().replace("://127.0.0.1", "://localhost");
         }
         return gatewayUrl() + ",http://localhost:" + ports.get(Service.GATEWAY);
+    }
+
+    /** Where image-service keeps its results (shared by its instances). */
+    public Path imageCacheDirectory() {
+        return logDir.resolveSibling("image-cache").toAbsolutePath();
     }
 
     /** The origin browsers use: the ingress when there is one, else the gateway. */

@@ -58,13 +58,16 @@ public final class Ingress implements AutoCloseable {
             }
             StringBuilder gateways = new StringBuilder();
             for (String url : gatewayUrls) {
-                gateways.append("        server ").append(hostPort(url)).append(" max_fails=1 fail_timeout=5s;\n");
+                // max_fails=0: never mark a gateway down for a while; a refused connection moves the request to the
+                // next one at once, so a gateway that is back is used at once (passive marks left nginx with "no
+                // live upstreams" during rolling restarts).
+                gateways.append("        server ").append(hostPort(url)).append(" max_fails=0;\n");
             }
             StringBuilder services = new StringBuilder();
             serviceRoutes.forEach((service, route) -> {
                 services.append("    upstream ").append(service.shortName).append("_service {\n");
                 route.getValue().forEach(url -> services.append("        server ").append(hostPort(url))
-                        .append(" max_fails=1 fail_timeout=5s;\n"));
+                        .append(" max_fails=0;\n"));
                 services.append("        keepalive 32;\n    }\n");
                 services.append("    server {\n        listen 127.0.0.1:").append(route.getKey()).append(";\n")
                         .append("        location / {\n")
@@ -73,6 +76,10 @@ public final class Ingress implements AutoCloseable {
                         .append("            proxy_set_header Connection \"\";\n")
                         .append("            proxy_set_header Host $http_host;\n")
                         .append("            proxy_buffering off;\n")
+                        // A Service sends nothing to a pod that is not ready; nginx cannot see readiness, so a
+                        // request that met a stopping instance (refused, or answered 500-503 while it shut down)
+                        // goes to the other one instead — for idempotent requests only, as nginx always does.
+                        .append("            proxy_next_upstream error timeout http_500 http_502 http_503;\n")
                         .append("        }\n    }\n");
             });
             String template = Files.readString(repoRoot.resolve("deploy/ingress/nginx.conf.template"));

@@ -44,7 +44,7 @@ public final class ProdLikeSystem implements AutoCloseable {
             clusterUrls.put(service, "http://127.0.0.1:" + servicePorts.get(service));
         }
         FrontdoorSystem system = FrontdoorSystem.start(repoRoot, stores, ports, gatewayManagementPort, stateDir,
-                "prod", extraConfig,
+                "prod", asDeployed(extraConfig),
                 new FrontdoorSystem.Topology(INSTANCES, publicUrl, clusterUrls, Ingress.ADDRESS));
         try {
             Map<Service, Map.Entry<Integer, List<String>>> routes = new LinkedHashMap<>();
@@ -58,6 +58,31 @@ public final class ProdLikeSystem implements AutoCloseable {
             throw e;
         }
     }
+
+    /**
+     * What Kubernetes gives a rollout, here: on SIGTERM each process reports not ready and keeps serving for
+     * {@link #SHUTDOWN_DELAY} (compose and Kubernetes use 5 s), and the gateways send requests only to instances whose
+     * readiness says so, as a Service only routes to ready pods.
+     */
+    private static Map<Service, Map<String, String>> asDeployed(Map<Service, Map<String, String>> extraConfig) {
+        Map<Service, Map<String, String>> config = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("quarkus.shutdown.delay", SHUTDOWN_DELAY);
+            if (service == Service.GATEWAY) {
+                for (String upstream : List.of("auth", "content", "image")) {
+                    settings.put("frontdoor.gateway.upstreams." + upstream + ".health-check-path", "/q/health/ready");
+                    settings.put("frontdoor.gateway.upstreams." + upstream + ".health-check-interval", "500ms");
+                }
+            }
+            settings.putAll(extraConfig.getOrDefault(service, Map.of()));
+            config.put(service, settings);
+        }
+        return config;
+    }
+
+    /** How long a stopping process keeps serving with readiness down (more than the gateways' check interval). */
+    static final String SHUTDOWN_DELAY = "2S";
 
     /** {@code https://127.0.0.1:<port>}: where browsers and clients go. */
     public String url() {

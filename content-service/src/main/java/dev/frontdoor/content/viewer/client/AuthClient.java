@@ -43,10 +43,16 @@ public class AuthClient {
         IntrospectionApi.Answer answer;
         try {
             answer = api.introspect(new IntrospectionApi.Request(token));
-        } catch (RuntimeException e) {
-            LOG.warnf("session introspection failed: %s", e.toString());
-            throw new ProblemException(Problem.of(503, "Service Unavailable",
-                    "Sign-in could not be checked. Try again shortly."), Map.of("Retry-After", "2"));
+        } catch (RuntimeException first) {
+            // Introspection only reads, so asking again is safe: an auth instance that died or went away under
+            // the call (a replica killed, a rollout) is answered by another one behind the same address.
+            try {
+                answer = api.introspect(new IntrospectionApi.Request(token));
+            } catch (RuntimeException e) {
+                LOG.warnf("session introspection failed twice: %s", e.toString());
+                throw new ProblemException(Problem.of(503, "Service Unavailable",
+                        "Sign-in could not be checked. Try again shortly."), Map.of("Retry-After", "2"));
+            }
         }
         if (answer == null || !answer.active() || answer.userId() == null) {
             return Optional.empty();

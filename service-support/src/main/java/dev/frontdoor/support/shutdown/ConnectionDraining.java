@@ -1,0 +1,37 @@
+package dev.frontdoor.support.shutdown;
+
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Once shutdown has begun (SIGTERM: readiness is down and SHUTDOWN_DELAY runs), every response says
+ * {@code Connection: close}. Callers that keep connections alive (the gateway's pools, the ingress) then stop reusing
+ * them, so when the listener finally closes no request is racing onto a connection the server is about to drop:
+ * what was sent is answered, what comes later opens a connection elsewhere.
+ */
+@ApplicationScoped
+public class ConnectionDraining {
+
+    private static final int PRIORITY = 999;
+
+    private volatile boolean draining;
+
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        draining = true;
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            if (draining) {
+                rc.response().putHeader("Connection", "close");
+            }
+            rc.next();
+        }, PRIORITY);
+    }
+}
