@@ -56,7 +56,7 @@ public class Throttle {
             try {
                 Response peek = redis.execute("EVAL", PEEK, "1", redisKey(key));
                 availability.succeeded();
-                long count = peek.get(0).toLong();
+                long count = peek.get(0).toLong() + countedHere(key);
                 return count >= limit ? seconds(peek.get(1).toLong()) : 0;
             } catch (RuntimeException e) {
                 availability.failed(e);
@@ -72,7 +72,7 @@ public class Throttle {
             try {
                 Response hit = redis.execute("EVAL", HIT, "1", redisKey(key), Long.toString(window.toMillis()));
                 availability.succeeded();
-                return hit.get(0).toLong() > limit ? seconds(hit.get(1).toLong()) : 0;
+                return hit.get(0).toLong() + countedHere(key) > limit ? seconds(hit.get(1).toLong()) : 0;
             } catch (RuntimeException e) {
                 availability.failed(e);
             }
@@ -96,6 +96,15 @@ public class Throttle {
                 availability.failed(e);
             }
         }
+    }
+
+    /**
+     * What this process counted while Redis was away, in a window that is still open: it still counts once Redis is
+     * back, so an outage never hands anyone a fresh allowance.
+     */
+    private long countedHere(String key) {
+        LocalWindow window = local.get(key);
+        return window == null ? 0 : window.count(Instant.now());
     }
 
     private static long seconds(long millisLeft) {

@@ -88,7 +88,7 @@ public class RateLimiter {
         redis.execute("EVAL", args.toArray(String[]::new))
                 .ifNoItem().after(redisTimeout).fail()
                 .subscribe().with(
-                        response -> result.complete(counts(response, resets)),
+                        response -> result.complete(counts(response, keys, resets)),
                         failure -> {
                             fellBack(failure, now);
                             result.complete(countLocally(keys, resets, now));
@@ -104,10 +104,15 @@ public class RateLimiter {
         }
     }
 
-    private static List<Count> counts(Response response, long[] resets) {
+    /**
+     * Redis's counts, plus what this process counted in the same windows while Redis was away: an outage never
+     * hands a client a fresh allowance once Redis is back.
+     */
+    private List<Count> counts(Response response, String[] keys, long[] resets) {
         List<Count> counts = new ArrayList<>(resets.length);
         for (int i = 0; i < resets.length; i++) {
-            counts.add(new Count(response.get(i).toLong(), resets[i]));
+            LocalCount here = local.isEmpty() ? null : local.get(keys[i]);
+            counts.add(new Count(response.get(i).toLong() + (here == null ? 0 : here.value.get()), resets[i]));
         }
         return counts;
     }

@@ -2,6 +2,7 @@ package dev.frontdoor.gateway.ratelimit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,14 @@ class RateLimitTest {
                     Map.entry("frontdoor.gateway.rate-limits.rules[4].paths", "/blog/stall"),
                     Map.entry("frontdoor.gateway.rate-limits.rules[4].limit", "100000"),
                     Map.entry("frontdoor.gateway.rate-limits.rules[4].window", "1H"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[5].id", "after-outage"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[5].paths", "/after-outage/**"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[5].limit", "3"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[5].window", "1H"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[6].id", "concurrent"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[6].paths", "/blog/concurrent"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[6].limit", "100000"),
+                    Map.entry("frontdoor.gateway.rate-limits.rules[6].window", "1H"),
                     Map.entry("frontdoor.gateway.rate-limits.redis-retry-after", "200ms"));
         }
     }
@@ -89,6 +98,49 @@ class RateLimitTest {
         } finally {
             stores.startRedis();
         }
+    }
+
+    @Test
+    void whatWasCountedDuringAnOutageStillCountsWhenRedisIsBack() throws Exception {
+        var stores = DataStoresTestResource.stores();
+        stores.stopRedis();
+        try {
+            for (int i = 0; i < 2; i++) {
+                given().get("/after-outage/x").then().statusCode(200);
+            }
+        } finally {
+            stores.startRedis();
+        }
+        // Once the retry pause (200 ms here) is over, the gateway counts in Redis again (the restarted Redis is
+        // empty): the count must go on from 2, not start from 0.
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (redis.key().keys("gw:rl:concurrent:*").isEmpty() && System.currentTimeMillis() < deadline) {
+            given().get("/blog/concurrent").then().statusCode(200);
+        }
+        given().get("/after-outage/x").then().statusCode(200);
+        given().get("/after-outage/x").then().statusCode(429);
+    }
+
+    @Test
+    void twoHundredConcurrentRequestsNeverOverflowTheRedisPool() throws Exception {
+        double before = fallbacks();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                statuses.add(pool.submit(() -> given().get("/blog/concurrent").statusCode()));
+            }
+            for (var status : statuses) {
+                assertEquals(200, status.get(10, TimeUnit.SECONDS));
+            }
+        }
+        assertEquals(before, fallbacks(), "no check fell back to counting in-process");
+    }
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    private double fallbacks() {
+        return metrics.counter("gateway_rate_limit_fallbacks").count();
     }
 
     @Test
