@@ -64,6 +64,12 @@ class DataCacheTest {
         try {
             String key = "test:" + UUID.randomUUID();
             String tag = "tag-" + UUID.randomUUID();
+            // A replica uses L1 only once it hears invalidations (it subscribes in the background).
+            long subscribed = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!other.listening() || !store.listening()) {
+                assertTrue(System.nanoTime() < subscribed, "not subscribed to invalidations within 5 s");
+                Thread.sleep(10);
+            }
             assertTrue(store.put(key, Map.of("json", "1"), List.of(tag), store.generation(), 60_000));
             assertEquals("1", other.get(key).orElseThrow().get("json"), "read through Redis, now in the other's L1");
             redis.key(String.class).del("fd:content:entry:" + key);

@@ -162,6 +162,11 @@ public class CacheStore {
         return true;
     }
 
+    /** Whether this replica receives invalidation messages (and so uses L1); starts subscribing if it does not. */
+    public boolean listening() {
+        return l1Usable();
+    }
+
     private void listen() {
         if (System.nanoTime() - nextSubscribeAttempt.get() < 0 || !subscribing.compareAndSet(false, true)) {
             return;
