@@ -52,6 +52,12 @@ class GracefulShutdownIT {
                 status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
             }
             assertEquals(503, status, "readiness is DOWN while the process still runs");
+            // Draining: HTTP/1.1 callers are told not to reuse the connection (HTTP/2 ones got no such header above:
+            // it is forbidden there, and the JDK client would have refused the answer).
+            HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<Void> live = http1.send(HttpRequest.newBuilder(uri.resolve("/q/health/live"))
+                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals("close", live.headers().firstValue("Connection").orElse(""), "a draining server closes connections");
             // Past the delay the server stops taking requests, but waits for the one in flight.
             Thread.sleep(2500);
             assertTrue(replica.process().isAlive(), "still waiting for the in-flight request");

@@ -14,6 +14,7 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -96,8 +97,9 @@ public class GatewayRouter {
                 .set("X-Forwarded-Proto", client.scheme())
                 .set("X-Forwarded-Host", client.host());
         rc.response().putHeader("X-Request-Id", requestId);
-        if (draining) {
-            // Shutting down: the ingress stops reusing this connection (see onShutdownDelay).
+        if (draining && request.version() != HttpVersion.HTTP_2) {
+            // Shutting down: the ingress stops reusing this connection (see onShutdownDelay). HTTP/1.x only: HTTP/2
+            // forbids the header.
             rc.response().putHeader("Connection", "close");
         }
         securityHeaders.apply(rc, client.https());

@@ -2,6 +2,7 @@ package dev.frontdoor.support.shutdown;
 
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -28,7 +29,8 @@ public class ConnectionDraining {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            if (draining) {
+            // HTTP/1.x only: HTTP/2 forbids the header (its connections end with GOAWAY when the server stops).
+            if (draining && rc.request().version() != HttpVersion.HTTP_2) {
                 rc.response().putHeader("Connection", "close");
             }
             rc.next();
