@@ -68,9 +68,9 @@ class RedisFaultIT {
                 MixedLoad.Report.p99(during), "at once (slowest request in the stall " + slowest + " ms)");
         assertTrue(report.failures().isEmpty(), FaultChecks.describe(report.failures()) + " — " + report.summary());
         assertTrue(unready.isEmpty(), "went unready: " + unready);
-        // The Redis timeouts: 250 ms at the gateway, 500 ms in content, 1 s in auth; a request meets each at most
-        // once, and the dashboard meets all three (gateway, content's cache, auth's session cache).
-        assertTrue(slowest < 2_500, "a request waited " + slowest + " ms on the stalled Redis");
+        // The Redis timeouts: 250 ms at the gateway, 500 ms in content and in auth; a request meets each at most
+        // once, and the dashboard meets all three (gateway, content's cache, auth's session cache): 1.25 s.
+        assertTrue(slowest < 2_000, "a request waited " + slowest + " ms on the stalled Redis");
         FaultChecks.noWriteLostOrDoubled(report);
         FaultChecks.usersUnharmed(load);
     }

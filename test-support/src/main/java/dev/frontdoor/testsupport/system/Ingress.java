@@ -68,7 +68,7 @@ public final class Ingress implements AutoCloseable {
                 services.append("    upstream ").append(service.shortName).append("_service {\n");
                 route.getValue().forEach(url -> services.append("        server ").append(hostPort(url))
                         .append(" max_fails=0;\n"));
-                services.append("        keepalive 32;\n    }\n");
+                services.append("        keepalive 32;\n        keepalive_timeout 1s;\n    }\n");
                 services.append("    server {\n        listen 127.0.0.1:").append(route.getKey()).append(";\n")
                         .append("        location / {\n")
                         .append("            proxy_pass http://").append(service.shortName).append("_service;\n")
