@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Real HTTP upstreams for the gateway's tests: each answers with what it received (method, URI, headers) as
- * JSON, and names itself in {@code X-Upstream}. A request with {@code ?delay-ms=N} is answered after N ms.
+ * JSON, and names itself in {@code X-Upstream}. A request with {@code ?delay-ms=N} is answered after N ms; one with
+ * {@code set-cookie=1} in its query gets a Set-Cookie on a publicly cacheable answer.
  * The "auth" upstream also publishes {@link TestSessions}' key at {@code /.well-known/jwks.json}.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -94,6 +95,11 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("X-Upstream", name);
+                if (query != null && query.contains("set-cookie=1")) {
+                    // An upstream that sets a cookie on a response it also calls publicly cacheable.
+                    exchange.getResponseHeaders().add("Set-Cookie", "pref=1; Path=/");
+                    exchange.getResponseHeaders().add("Cache-Control", "public, s-maxage=60");
+                }
                 // Version-revealing headers a real upstream might send; the gateway must drop them.
                 exchange.getResponseHeaders().add("Server", "EchoServer/1.0");
                 exchange.getResponseHeaders().add("X-Powered-By", "Echo/1.0");

@@ -34,6 +34,9 @@ public class SecurityHeaders {
     private static final CharSequence OPENER_POLICY = HttpHeaders.createOptimized("Cross-Origin-Opener-Policy");
     private static final CharSequence SAME_ORIGIN = HttpHeaders.createOptimized("same-origin");
     private static final CharSequence HSTS = HttpHeaders.createOptimized("Strict-Transport-Security");
+    private static final CharSequence SET_COOKIE = HttpHeaders.createOptimized("Set-Cookie");
+    private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+    private static final CharSequence PRIVATE_NO_STORE = HttpHeaders.createOptimized("private, no-store");
 
     /** The policy cut at each {@code {nonce}}, joined with the request's nonce. */
     private final String[] cspAroundNonces;
@@ -49,6 +52,14 @@ public class SecurityHeaders {
         this.permissionsPolicy = HttpHeaders.createOptimized(headers.permissionsPolicy());
         this.hsts = HttpHeaders.createOptimized(headers.hsts());
         this.hstsBehindTlsProxy = headers.hstsBehindTlsProxy();
+    }
+
+    private static boolean privateOrUncacheable(String cacheControl) {
+        if (cacheControl == null) {
+            return false;
+        }
+        String value = cacheControl.toLowerCase(java.util.Locale.ROOT);
+        return value.contains("no-store") || (value.contains("private") && !value.contains("s-maxage"));
     }
 
     private static SecureRandom drbg() {
@@ -81,6 +92,10 @@ public class SecurityHeaders {
             headers.set(OPENER_POLICY, SAME_ORIGIN);
             if (https || hstsBehindTlsProxy) {
                 headers.set(HSTS, hsts);
+            }
+            // A response that sets or deletes a cookie must never be stored by a shared cache, whoever sent it.
+            if (headers.contains(SET_COOKIE) && !privateOrUncacheable(headers.get(CACHE_CONTROL))) {
+                headers.set(CACHE_CONTROL, PRIVATE_NO_STORE);
             }
         });
     }

@@ -170,6 +170,11 @@ public interface GatewayConfig {
         @WithDefault("/login")
         String loginPage();
 
+        /** Query parameters that carry credentials: never copied into the login redirect's {@code next}. */
+        @WithDefault("session,token,access_token,refresh_token,id_token,code,password,passwd,secret,client_secret,"
+                + "api_key,apikey,jwt,auth,sig,signature")
+        List<String> credentialParameters();
+
         @WithDefault("/dashboard")
         String signedInHome();
     }

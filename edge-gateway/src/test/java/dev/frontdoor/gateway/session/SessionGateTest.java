@@ -120,4 +120,28 @@ class SessionGateTest {
         request().cookie("session", TestSessions.valid()).contentType("application/json").body("{\"title\":\"x\"}")
                 .post("/dashboard/posts").then().statusCode(200).body("headers.content-length", equalTo("13"));
     }
+
+    @Test
+    void anInvalidCookieOnAPublicPageIsLeftAloneSoTheAnswerStaysCacheable() {
+        request().cookie("session", TestSessions.expired()).get("/blog/hello").then().statusCode(200)
+                .header("Set-Cookie", nullValue());
+        request().cookie("session", "tampered.token.value").get("/").then().statusCode(200)
+                .header("Set-Cookie", nullValue());
+    }
+
+    @Test
+    void aResponseThatSetsACookieIsNeverPubliclyCacheable() {
+        request().get("/blog/hello?set-cookie=1").then().statusCode(200)
+                .header("Set-Cookie", containsString("pref=1"))
+                .header("Cache-Control", equalTo("private, no-store"));
+        request().get("/blog/hello").then().statusCode(200).header("Cache-Control", nullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"session=abc", "token=abc", "ACCESS_TOKEN=abc", "code=abc", "password=hunter2",
+            "%73ession=abc", "api_key=abc", "jwt=abc"})
+    void credentialsInTheQueryNeverReachTheLoginRedirect(String credential) {
+        request().get("/dashboard?tab=2&" + credential + "&view=list").then().statusCode(303)
+                .header("Location", equalTo("/login?next=%2Fdashboard%3Ftab%3D2%26view%3Dlist"));
+    }
 }
