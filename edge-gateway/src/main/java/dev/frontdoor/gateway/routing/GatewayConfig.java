@@ -106,10 +106,23 @@ public interface GatewayConfig {
         Duration window();
     }
 
+    /** Header hygiene beyond the fixed list of internal and forwarding headers (see {@code HeaderHygiene}). */
+    HygieneConfig hygiene();
+
+    interface HygieneConfig {
+        /** Name prefixes of headers a service or upstream could read as identity or as an instruction. */
+        @WithDefault("x-user-,x-auth-,x-session-,x-remote-,next-,x-envoy-,x-amzn-,x-goog-authenticated-")
+        List<String> identityPrefixes();
+    }
+
     /** Limits on clients beyond the sizes Vert.x enforces (see application.properties). */
     LimitsConfig limits();
 
     interface LimitsConfig {
+        /** More header fields than this → 431 and the connection closed (Vert.x limits only their total size). */
+        @WithDefault("100")
+        int maxHeaderFields();
+
         /** A request body not fully received this long after its headers is answered 408, connection closed. */
         @WithDefault("30S")
         Duration bodyTimeout();

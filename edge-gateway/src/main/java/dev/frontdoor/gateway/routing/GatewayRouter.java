@@ -41,6 +41,7 @@ public class GatewayRouter {
     private final UpstreamProxies proxies;
     private final TrustedProxies trustedProxies;
     private final long bodyTimeoutMillis;
+    private final int maxHeaderFields;
 
     public GatewayRouter(RouteTable routes, Redirects redirects, Rewrites rewrites, SecurityHeaders securityHeaders,
                          RateLimitGate rateLimits, SessionGate sessionGate, UpstreamProxies proxies,
@@ -54,6 +55,8 @@ public class GatewayRouter {
         this.proxies = proxies;
         this.trustedProxies = trustedProxies;
         this.bodyTimeoutMillis = config.limits().bodyTimeout().toMillis();
+        this.maxHeaderFields = config.limits().maxHeaderFields();
+        HeaderHygiene.identityPrefixes(config.hygiene().identityPrefixes());
     }
 
     /**
@@ -83,6 +86,7 @@ public class GatewayRouter {
     /** First on every request, before CORS: nothing a client set may pass, and every answer is marked. */
     void prepare(RoutingContext rc) {
         HttpServerRequest request = rc.request();
+        int headerFields = request.headers().size();
         // Read before hygiene removes the forwarded headers: a trusted proxy's are the only ones ever believed.
         ClientIdentity client = trustedProxies.identify(request);
         rc.put(ClientIdentity.KEY, client);
@@ -103,6 +107,12 @@ public class GatewayRouter {
             rc.response().putHeader("Connection", "close");
         }
         securityHeaders.apply(rc, client.https());
+        if (headerFields > maxHeaderFields) {
+            closeAfterResponse(rc);
+            GatewayProblems.send(rc, 431, "Request Header Fields Too Large",
+                    "The request has more than " + maxHeaderFields + " header fields.");
+            return;
+        }
         if (request.method() == HttpMethod.OPTIONS) {
             allowOnPreflightAnswers(rc);
         }

@@ -36,6 +36,33 @@ class RequestLimitsTest {
     }
 
     @Test
+    void moreThanAHundredSmallHeaderFieldsAre431AndTheConnectionCloses() {
+        StringBuilder headers = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            headers.append("A").append(i).append(": b\r\n");
+        }
+        // Pipelined after it: never parsed, the connection is closed after the 431.
+        RawHttp.Answer answer = RawHttp.send(base.getPort(), "GET /blog/x HTTP/1.1\r\nHost: localhost\r\n" + headers
+                + "\r\nGET /blog/y HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertEquals(431, answer.status(), answer.text());
+        assertTrue(answer.closed(), "the connection is closed");
+        assertTrue(answer.text().contains("application/problem+json") && !answer.text().contains("X-Upstream"),
+                answer.text());
+        assertEquals(1, answer.text().split("HTTP/1.1 ").length - 1, "exactly one answer: " + answer.text());
+    }
+
+    @Test
+    void ninetyNineHeaderFieldsPass() {
+        StringBuilder headers = new StringBuilder();
+        for (int i = 0; i < 98; i++) {
+            headers.append("A").append(i).append(": b\r\n");
+        }
+        RawHttp.Answer answer = RawHttp.send(base.getPort(), "GET /blog/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + headers + "\r\n");
+        assertEquals(200, answer.status(), answer.text());
+    }
+
+    @Test
     void hugeUrisAre414() {
         RawHttp.Answer answer = RawHttp.send(base.getPort(), "GET /" + "a".repeat(8_300)
                 + " HTTP/1.1\r\nHost: localhost\r\n\r\n");

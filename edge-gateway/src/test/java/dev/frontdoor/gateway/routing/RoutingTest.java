@@ -76,6 +76,23 @@ class RoutingTest {
     }
 
     @Test
+    void identityLookingAndUnderscoreHeadersNeverReachUpstreams() {
+        given().header("X-User-Id", "1").header("X-Session-User", "admin").header("X-Auth-Request-Email", "a@b")
+                .header("Remote-User", "root").header("X-Remote-User", "root").header("Next-Action", "abc")
+                .header("X-Envoy-Original-Path", "/admin").header("X_Forwarded_For", "6.6.6.6").header("X_User", "admin")
+                .header("X-Amzn-Oidc-Identity", "x").header("True-Client-IP", "6.6.6.6")
+                .header("X-Custom-Thing", "kept")
+                .get("/").then().statusCode(200)
+                .body("headers.x-user-id", nullValue()).body("headers.x-session-user", nullValue())
+                .body("headers.x-auth-request-email", nullValue()).body("headers.remote-user", nullValue())
+                .body("headers.x-remote-user", nullValue()).body("headers.next-action", nullValue())
+                .body("headers.x-envoy-original-path", nullValue()).body("headers.x_forwarded_for", nullValue())
+                .body("headers.x_user", nullValue()).body("headers.x-amzn-oidc-identity", nullValue())
+                .body("headers.true-client-ip", nullValue())
+                .body("headers.x-custom-thing", equalTo("kept"));
+    }
+
+    @Test
     void internalAndIdentityHeadersFromClientsNeverReachUpstreams() {
         given().header("X-Frontdoor-User", "admin")
                 .header("x-middleware-subrequest", "middleware:middleware:middleware")
