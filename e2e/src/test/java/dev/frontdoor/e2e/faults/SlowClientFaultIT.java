@@ -12,16 +12,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,7 +37,7 @@ class SlowClientFaultIT {
 
     @Test
     void slowHeaderClientsAreCutByTheIngressWhileOthersAreServed() throws Exception {
-        SSLContext tls = trustingTheIngress();
+        SSLContext tls = IngressClient.trusting(topology().certificate());
         URI ingress = URI.create(topology().url());
         ConcurrentLinkedQueue<Long> cutAfterMillis = new ConcurrentLinkedQueue<>();
         java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(SLOW_CLIENTS);
@@ -107,18 +103,5 @@ class SlowClientFaultIT {
                 SLOW_CLIENTS, normal.size(), p99, sorted[sorted.length - 1], latestCut / 1000.0);
         assertTrue(latestCut < 12_000, "a slow client was kept " + latestCut + " ms (client_header_timeout is 10 s)");
         assertTrue(p99 < 500, "normal requests beside the slow clients: p99 " + p99 + " ms");
-    }
-
-    private static SSLContext trustingTheIngress() throws Exception {
-        try (InputStream pem = Files.newInputStream(topology().certificate())) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            trust.setCertificateEntry("ingress", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        }
     }
 }

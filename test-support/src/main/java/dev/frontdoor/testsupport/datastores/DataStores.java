@@ -295,12 +295,8 @@ public final class DataStores implements AutoCloseable {
         String address = ":" + redisPort;
         return ProcessHandle.allProcesses()
                 .filter(p -> {
-                    try {
-                        String title = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
-                        return title.contains("redis-server") && title.contains(address);
-                    } catch (IOException | RuntimeException e) {
-                        return false;
-                    }
+                    String title = String.join(" ", commandLineOf(p)) + " ";
+                    return title.contains("redis-server") && title.contains(address + " ");
                 })
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no redis-server process on port " + redisPort));
