@@ -36,7 +36,7 @@ class ReplicaFaultIT {
             victim.process().destroyForcibly().waitFor();
             load.awaitMore(20);
             long restart = System.nanoTime();
-            topology().system().restart(service, 1);
+            topology().restart(service, 1);
             recoveries.add((System.nanoTime() - restart) / 1_000_000);
             load.awaitMore(20);
             windows.add(new long[] {from, System.nanoTime()});
@@ -62,11 +62,9 @@ class ReplicaFaultIT {
         long slowest = 0;
         for (Service service : ORDER) {
             for (int index = 0; index < ProdLikeSystem.INSTANCES; index++) {
-                FrontdoorSystem.Instance instance = topology().system().instances(service).get(index);
-                instance.process().destroy(); // SIGTERM: readiness down, SHUTDOWN_DELAY, drain, stop
-                instance.process().waitFor();
+                topology().stopGracefully(service, index);
                 long restart = System.nanoTime();
-                topology().system().restart(service, index);
+                topology().restart(service, index);
                 slowest = Math.max(slowest, (System.nanoTime() - restart) / 1_000_000);
                 load.awaitMore(10);
             }

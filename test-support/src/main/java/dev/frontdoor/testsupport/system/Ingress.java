@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * nginx (Debian's) as the ingress of the production-like topology: TLS on {@code httpsPort} with a self-signed
@@ -23,14 +26,26 @@ public final class Ingress implements AutoCloseable {
     /** The address nginx connects to the gateways from; the gateways trust it and only it. */
     public static final String ADDRESS = "127.0.0.10";
 
-    private final Process process;
     private final Path state;
     private final int httpsPort;
+    private final Path repoRoot;
+    private final Path certificate;
+    private final Path key;
+    private final List<String> gatewayUrls;
+    private final Map<Service, Map.Entry<Integer, List<String>>> serviceRoutes;
+    /** Gateways taken out of rotation, as a terminating pod leaves its Service's endpoints. */
+    private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
+    private Process process;
 
-    private Ingress(Process process, Path state, int httpsPort) {
-        this.process = process;
+    private Ingress(Path state, int httpsPort, Path repoRoot, Path certificate, Path key, List<String> gatewayUrls,
+                    Map<Service, Map.Entry<Integer, List<String>>> serviceRoutes) {
         this.state = state;
         this.httpsPort = httpsPort;
+        this.repoRoot = repoRoot;
+        this.certificate = certificate;
+        this.key = key;
+        this.gatewayUrls = List.copyOf(gatewayUrls);
+        this.serviceRoutes = serviceRoutes;
     }
 
     /** Where the certificate and key are: made on first use, kept afterwards. */
@@ -56,50 +71,13 @@ public final class Ingress implements AutoCloseable {
             if (!Files.exists(certificate) || !Files.exists(key)) {
                 makeCertificate(certificate, key);
             }
-            StringBuilder gateways = new StringBuilder();
-            for (String url : gatewayUrls) {
-                // max_fails=0: never mark a gateway down for a while; a refused connection moves the request to the
-                // next one at once, so a gateway that is back is used at once (passive marks left nginx with "no
-                // live upstreams" during rolling restarts).
-                gateways.append("        server ").append(hostPort(url)).append(" max_fails=0;\n");
-            }
-            StringBuilder services = new StringBuilder();
-            serviceRoutes.forEach((service, route) -> {
-                services.append("    upstream ").append(service.shortName).append("_service {\n");
-                route.getValue().forEach(url -> services.append("        server ").append(hostPort(url))
-                        .append(" max_fails=0;\n"));
-                services.append("        keepalive 32;\n        keepalive_timeout 1s;\n    }\n");
-                services.append("    server {\n        listen 127.0.0.1:").append(route.getKey()).append(";\n")
-                        .append("        location / {\n")
-                        .append("            proxy_pass http://").append(service.shortName).append("_service;\n")
-                        .append("            proxy_http_version 1.1;\n")
-                        .append("            proxy_set_header Connection \"\";\n")
-                        .append("            proxy_set_header Host $http_host;\n")
-                        .append("            proxy_buffering off;\n")
-                        // A Service sends nothing to a pod that is not ready; nginx cannot see readiness, so a
-                        // request that met a stopping instance (refused, or answered 500-503 while it shut down)
-                        // goes to the other one instead — for idempotent requests only, as nginx always does.
-                        .append("            proxy_next_upstream error timeout http_500 http_502 http_503;\n")
-                        .append("        }\n    }\n");
-            });
-            String template = Files.readString(repoRoot.resolve("deploy/ingress/nginx.conf.template"));
-            String config = template
-                    // nginx drops to "nobody" when started as root, who could not use the state folder.
-                    .replace("${USER_LINE}", "root".equals(System.getProperty("user.name")) ? "user root;" : "")
-                    .replace("${STATE}", state.toString())
-                    .replace("${INGRESS_ADDRESS}", ADDRESS)
-                    .replace("${HTTPS_PORT}", Integer.toString(httpsPort))
-                    .replace("${CERTIFICATE}", certificate.toString())
-                    .replace("${CERTIFICATE_KEY}", key.toString())
-                    .replace("${GATEWAYS}", gateways.toString().stripTrailing())
-                    .replace("${SERVICES}", services.toString());
-            Path conf = Files.writeString(state.resolve("nginx.conf"), config);
-            Process process = new ProcessBuilder(nginx(), "-p", state.toString(), "-c", conf.toString(),
+            Ingress ingress = new Ingress(state, httpsPort, repoRoot, certificate, key, gatewayUrls, serviceRoutes);
+            Path conf = ingress.writeConfig();
+            ingress.process = new ProcessBuilder(nginx(), "-p", state.toString(), "-c", conf.toString(),
                     "-g", "daemon off;")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("nginx.out").toFile()))
                     .start();
-            Ingress ingress = new Ingress(process, state, httpsPort);
             ingress.awaitListening(httpsPort);
             for (Map.Entry<Integer, List<String>> route : serviceRoutes.values()) {
                 ingress.awaitListening(route.getKey());
@@ -108,6 +86,95 @@ public final class Ingress implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes {@code nginx.conf} for the current gateway rotation. */
+    private Path writeConfig() throws IOException {
+        StringBuilder gateways = new StringBuilder();
+        for (String url : gatewayUrls) {
+            // max_fails=0: never mark a gateway down for a while; a refused connection moves the request to the
+            // next one at once, so a gateway that is back is used at once (passive marks left nginx with "no
+            // live upstreams" during rolling restarts). "down": withdrawn, as a terminating pod's endpoint is.
+            gateways.append("        server ").append(hostPort(url)).append(" max_fails=0")
+                .append(withdrawn.contains(url) ? " down" : "").append(";\n");
+        }
+        StringBuilder services = new StringBuilder();
+        serviceRoutes.forEach((service, route) -> {
+            services.append("    upstream ").append(service.shortName).append("_service {\n");
+            route.getValue().forEach(url -> services.append("        server ").append(hostPort(url))
+                    .append(" max_fails=0;\n"));
+            services.append("        keepalive 32;\n        keepalive_timeout 1s;\n    }\n");
+            services.append("    server {\n        listen 127.0.0.1:").append(route.getKey()).append(";\n")
+                    .append("        location / {\n")
+                    .append("            proxy_pass http://").append(service.shortName).append("_service;\n")
+                    .append("            proxy_http_version 1.1;\n")
+                    .append("            proxy_set_header Connection \"\";\n")
+                    .append("            proxy_set_header Host $http_host;\n")
+                    .append("            proxy_buffering off;\n")
+                    // A Service sends nothing to a pod that is not ready; nginx cannot see readiness, so a
+                    // request that met a stopping instance (refused, or answered 500-503 while it shut down)
+                    // goes to the other one instead — for idempotent requests only, as nginx always does.
+                    .append("            proxy_next_upstream error timeout http_500 http_502 http_503;\n")
+                    .append("        }\n    }\n");
+        });
+        String template = Files.readString(repoRoot.resolve("deploy/ingress/nginx.conf.template"));
+        String config = template
+                // nginx drops to "nobody" when started as root, who could not use the state folder.
+                .replace("${USER_LINE}", "root".equals(System.getProperty("user.name")) ? "user root;" : "")
+                .replace("${STATE}", state.toString())
+                .replace("${INGRESS_ADDRESS}", ADDRESS)
+                .replace("${HTTPS_PORT}", Integer.toString(httpsPort))
+                .replace("${CERTIFICATE}", certificate.toString())
+                .replace("${CERTIFICATE_KEY}", key.toString())
+                .replace("${GATEWAYS}", gateways.toString().stripTrailing())
+                .replace("${SERVICES}", services.toString());
+        return Files.writeString(state.resolve("nginx.conf"), config);
+    }
+
+    /**
+     * Takes a gateway out of rotation before it is stopped, as Kubernetes removes a terminating pod from its
+     * Service's endpoints while the pod's shutdown delay runs (ingress-nginx follows the endpoints). Without it,
+     * nginx keeps opening connections to the stopping gateway until its listener closes, and a request that lands
+     * in the listen backlog at that instant is reset after it was sent, which nginx may not retry for a POST.
+     * Returns once nginx's new workers run with the new configuration.
+     */
+    public void withdraw(String gatewayUrl) {
+        if (withdrawn.add(gatewayUrl)) {
+            reload();
+        }
+    }
+
+    /** Puts a withdrawn gateway back into rotation (it is ready again). */
+    public void restore(String gatewayUrl) {
+        if (withdrawn.remove(gatewayUrl)) {
+            reload();
+        }
+    }
+
+    private synchronized void reload() {
+        try {
+            writeConfig();
+            Set<Long> before = workers();
+            new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            // New workers are forked once the new configuration is loaded; the old ones stop accepting and finish
+            // what they have.
+            while (workers().stream().filter(pid -> !before.contains(pid)).count() < 2) {
+                if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                    throw new IllegalStateException("nginx did not reload: " + log());
+                }
+                Thread.sleep(20);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Set<Long> workers() {
+        return process.children().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
     private static String nginx() {

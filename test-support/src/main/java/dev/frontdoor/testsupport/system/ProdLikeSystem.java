@@ -94,6 +94,29 @@ public final class ProdLikeSystem implements AutoCloseable {
         return Ingress.certificate(stateDir);
     }
 
+    /**
+     * Stops one instance as a Deployment rollout does: a gateway first leaves the ingress's rotation (as a terminating
+     * pod leaves its Service's endpoints; the gateways' readiness checks do the same for service instances), then
+     * SIGTERM — readiness down, {@link #SHUTDOWN_DELAY}, drain, stop. Returns once the process has exited.
+     */
+    public void stopGracefully(Service service, int index) throws InterruptedException {
+        FrontdoorSystem.Instance instance = system.instances(service).get(index);
+        if (service == Service.GATEWAY) {
+            ingress.withdraw(instance.url());
+        }
+        instance.process().destroy();
+        instance.process().waitFor();
+    }
+
+    /** Starts a stopped or killed instance again and, once it is ready, puts a gateway back into rotation. */
+    public FrontdoorSystem.Instance restart(Service service, int index) {
+        FrontdoorSystem.Instance instance = system.restart(service, index);
+        if (service == Service.GATEWAY) {
+            ingress.restore(instance.url());
+        }
+        return instance;
+    }
+
     public FrontdoorSystem system() {
         return system;
     }
