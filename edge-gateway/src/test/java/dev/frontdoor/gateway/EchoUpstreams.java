@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
@@ -21,19 +23,25 @@ import java.util.concurrent.Executors;
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
+    /** Requests the echo upstreams received, by path: what the framing and overload tests count. */
+    private static final Map<String, AtomicInteger> RECEIVED = new ConcurrentHashMap<>();
+
     private final List<HttpServer> servers = new ArrayList<>();
     private int contentInstances = 1;
     private boolean deadContentInstance;
     private boolean unreadyContentInstance;
+    private boolean failingContentInstance;
 
     /** Args: {@code content-instances} (echo servers behind "content"), {@code dead-content-instance} (one more,
      *  first in the list, where nothing listens), {@code unready-content-instance} (one more, last, whose
-     *  {@code /ready} answers 503). */
+     *  {@code /ready} answers 503), {@code failing-content-instance} (one more, last, answering everything 500).
+     *  Query parameters: {@code delay-ms=N} answers after N ms, {@code status=NNN} answers with that status. */
     @Override
     public void init(Map<String, String> initArgs) {
         contentInstances = Integer.parseInt(initArgs.getOrDefault("content-instances", "1"));
         deadContentInstance = Boolean.parseBoolean(initArgs.getOrDefault("dead-content-instance", "false"));
         unreadyContentInstance = Boolean.parseBoolean(initArgs.getOrDefault("unready-content-instance", "false"));
+        failingContentInstance = Boolean.parseBoolean(initArgs.getOrDefault("failing-content-instance", "false"));
     }
 
     @Override
@@ -50,9 +58,32 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             if (name.equals("content") && unreadyContentInstance) {
                 urls.add("http://127.0.0.1:" + startEcho(name, true));
             }
+            if (name.equals("content") && failingContentInstance) {
+                urls.add("http://127.0.0.1:" + startFailing());
+            }
             config.put("frontdoor.gateway.upstreams." + name + ".urls", String.join(",", urls));
         }
         return config;
+    }
+
+    /** An instance that is up but answers every request 500 (a broken replica). */
+    private int startFailing() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/", exchange -> {
+                RECEIVED.computeIfAbsent("failing:" + exchange.getRequestURI().getRawPath(), k -> new AtomicInteger())
+                        .incrementAndGet();
+                exchange.getResponseHeaders().add("X-Upstream", "failing");
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+            });
+            server.start();
+            servers.add(server);
+            return server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int startEcho(String name, boolean unready) {
@@ -76,10 +107,14 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 });
             }
             server.createContext("/", exchange -> {
+                RECEIVED.computeIfAbsent(exchange.getRequestURI().getRawPath(), k -> new AtomicInteger())
+                        .incrementAndGet();
                 String query = exchange.getRequestURI().getRawQuery();
                 if (query != null && query.startsWith("delay-ms=")) {
-                    sleep(Long.parseLong(query.substring("delay-ms=".length())));
+                    sleep(Long.parseLong(query.replaceFirst("^delay-ms=(\\d+).*", "$1")));
                 }
+                int status = query != null && query.contains("status=")
+                        ? Integer.parseInt(query.replaceFirst(".*status=(\\d{3}).*", "$1")) : 200;
                 StringBuilder json = new StringBuilder("{\"upstream\":\"").append(name)
                         .append("\",\"port\":\"").append(exchange.getLocalAddress().getPort())
                         .append("\",\"method\":\"").append(exchange.getRequestMethod())
@@ -103,7 +138,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 // Version-revealing headers a real upstream might send; the gateway must drop them.
                 exchange.getResponseHeaders().add("Server", "EchoServer/1.0");
                 exchange.getResponseHeaders().add("X-Powered-By", "Echo/1.0");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(status, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
@@ -113,6 +148,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many requests for paths starting with {@code prefix} reached any echo upstream. */
+    public static int received(String prefix) {
+        return RECEIVED.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToInt(e -> e.getValue().get()).sum();
     }
 
     private static void sleep(long millis) {

@@ -1,5 +1,7 @@
 package dev.frontdoor.gateway.proxy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -24,31 +26,49 @@ import org.jboss.logging.Logger;
  * does, as a Kubernetes Service drops a pod that is not ready. So an instance that is shutting down (readiness goes
  * down first, for SHUTDOWN_DELAY) is drained before it stops, and a restarted one gets traffic only once ready.
  * Behind a Kubernetes Service (one URL) this is not needed; with several URLs it is what makes rollouts clean.
+ * <p>
+ * And outlier detection (passive health beyond refused connections, as Envoy's {@code consecutive_5xx}): an
+ * instance whose last {@code eject-after-failures} answers were all 5xx or timeouts gets no new requests for
+ * {@code ejection-time}. Never all of them: the last instance not ejected stays in use, since a whole upstream
+ * answering 5xx is an outage ejection cannot fix, and refusing everything would only hide it.
  */
 final class UpstreamInstances {
 
     private static final Logger LOG = Logger.getLogger(UpstreamInstances.class);
 
-    private record Instance(String url, String host, int port, SocketAddress address, AtomicLong downUntil,
-                            AtomicBoolean ready) {
+    record Instance(String url, String host, int port, SocketAddress address, AtomicLong downUntil,
+                    AtomicBoolean ready, AtomicInteger consecutiveFailures) {
+    }
+
+    /** A request on its way to one instance, which its outcome is reported for. */
+    record Attempt(HttpClientRequest request, Instance instance) {
     }
 
     private final String name;
     private final List<Instance> instances;
     private final long pauseMillis;
     private final long responseTimeoutMillis;
+    private final int ejectAfterFailures;
+    private final long ejectionMillis;
+    private final Counter ejections;
     private final AtomicInteger next = new AtomicInteger();
 
-    UpstreamInstances(String name, List<String> urls, long pauseMillis, long responseTimeoutMillis) {
+    UpstreamInstances(String name, List<String> urls, long pauseMillis, long responseTimeoutMillis,
+                      int ejectAfterFailures, long ejectionMillis, MeterRegistry registry) {
         this.name = name;
         this.pauseMillis = pauseMillis;
         this.responseTimeoutMillis = responseTimeoutMillis;
+        this.ejectAfterFailures = ejectAfterFailures;
+        this.ejectionMillis = ejectionMillis;
+        this.ejections = Counter.builder("gateway_upstream_ejections")
+                .description("Instances taken out of use for a while after consecutive 5xx answers or timeouts")
+                .tag("upstream", name).register(registry);
         this.instances = urls.stream().map(url -> {
             URI base = URI.create(url.strip());
             boolean tls = "https".equalsIgnoreCase(base.getScheme());
             int port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
             return new Instance(url.strip(), base.getHost(), port, SocketAddress.inetSocketAddress(port, base.getHost()),
-                    new AtomicLong(), new AtomicBoolean(true));
+                    new AtomicLong(), new AtomicBoolean(true), new AtomicInteger());
         }).toList();
         if (instances.isEmpty()) {
             throw new IllegalStateException("upstream " + name + " has no URL");
@@ -78,13 +98,40 @@ final class UpstreamInstances {
         });
     }
 
+    /**
+     * The outcome of a request that reached {@code instance}: {@code failed} for a 5xx answer, a timeout or a reset.
+     * The {@code eject-after-failures}-th failure in a row ejects the instance, unless that would leave none.
+     */
+    void report(Instance instance, boolean failed) {
+        if (!failed) {
+            if (instance.consecutiveFailures().get() != 0) {
+                instance.consecutiveFailures().set(0);
+            }
+            return;
+        }
+        if (instance.consecutiveFailures().incrementAndGet() < ejectAfterFailures) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        long othersInUse = instances.stream()
+                .filter(other -> other != instance && other.downUntil().get() <= now).count();
+        if (othersInUse == 0) {
+            return; // never eject the last one
+        }
+        instance.consecutiveFailures().set(0);
+        instance.downUntil().set(now + ejectionMillis);
+        ejections.increment();
+        LOG.warnf("upstream %s instance %s failed %d times in a row (5xx or timeout); ejecting it for %d ms",
+                name, instance.url(), ejectAfterFailures, ejectionMillis);
+    }
+
     /** A request to the next healthy instance; every instance is tried at most once. */
-    Future<HttpClientRequest> request(HttpClient client) {
+    Future<Attempt> request(HttpClient client) {
         int start = Math.floorMod(next.getAndIncrement(), instances.size());
         return attempt(client, start, 0);
     }
 
-    private Future<HttpClientRequest> attempt(HttpClient client, int start, int tried) {
+    private Future<Attempt> attempt(HttpClient client, int start, int tried) {
         long now = System.currentTimeMillis();
         // Prefer instances that are ready and not paused, then ones merely not paused; when all are paused, try them
         // anyway rather than fail without trying.
@@ -105,6 +152,7 @@ final class UpstreamInstances {
         int attempted = tried;
         return client.request(new RequestOptions().setServer(instance.address()).setHost(instance.host())
                         .setPort(instance.port()).setIdleTimeout(responseTimeoutMillis))
+                .map(request -> new Attempt(request, instance))
                 .recover(failure -> {
                     instance.downUntil().set(System.currentTimeMillis() + pauseMillis);
                     LOG.warnf("upstream %s instance %s refused a connection (%s); skipping it for %d ms",

@@ -4,6 +4,7 @@ import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.routing.GatewayConfig;
 import dev.frontdoor.gateway.routing.HeaderHygiene;
 import dev.frontdoor.gateway.routing.RequestFraming;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -55,12 +56,13 @@ public class UpstreamProxies {
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
 
-    private record Upstream(String name, HttpClient client, UpstreamInstances instances) {
+    private record Upstream(String name, HttpClient client, UpstreamInstances instances, UpstreamAdmission admission) {
     }
 
     private final Vertx vertx;
     private final Map<String, GatewayConfig.UpstreamConfig> configs;
     private final Map<String, UpstreamInstances> instances = new HashMap<>();
+    private final Map<String, UpstreamAdmission> admissions = new HashMap<>();
     /** The upstream clients of the event loop this thread runs, created on its first request. */
     private final ThreadLocal<Map<String, Upstream>> loopUpstreams = ThreadLocal.withInitial(this::createUpstreams);
     /** For a call from outside an event loop (none today): one shared set, never one per worker thread. */
@@ -69,7 +71,7 @@ public class UpstreamProxies {
     /** With tracing on, the HTTP client's tracer sends a child of the gateway's span instead of the client's. */
     private final boolean tracing;
 
-    public UpstreamProxies(Vertx vertx, GatewayConfig config,
+    public UpstreamProxies(Vertx vertx, GatewayConfig config, MeterRegistry registry,
                            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingDisabled) {
         this.vertx = vertx;
         this.tracing = !tracingDisabled;
@@ -80,8 +82,11 @@ public class UpstreamProxies {
                 throw new IllegalStateException("upstream " + name + " mixes http and https instances");
             }
             UpstreamInstances upstreamInstances = new UpstreamInstances(name, upstream.urls(),
-                    upstream.unhealthyPause().toMillis(), upstream.responseTimeout().toMillis());
+                    upstream.unhealthyPause().toMillis(), upstream.responseTimeout().toMillis(),
+                    upstream.ejectAfterFailures(), upstream.ejectionTime().toMillis(), registry);
             instances.put(name, upstreamInstances);
+            admissions.put(name, new UpstreamAdmission(name, upstream.maxInFlight(), upstream.maxWaiting(),
+                    upstream.maxWait().toMillis(), registry));
             upstream.healthCheckPath().ifPresent(path -> upstreamInstances.checkHealth(vertx,
                     vertx.createHttpClient(new HttpClientOptions().setSsl(tls(upstream)).setKeepAlive(true)
                             .setConnectTimeout((int) upstream.connectTimeout().toMillis())),
@@ -89,7 +94,10 @@ public class UpstreamProxies {
         });
     }
 
-    /** Forwards the (paused) request to the upstream routing chose, at the URI routing chose. */
+    /**
+     * Forwards the (paused) request to the upstream routing chose, at the URI routing chose, once the upstream's
+     * admission control lets it through; refused, it is answered 503 with {@code Retry-After} at once.
+     */
     public void forward(RoutingContext rc, ForwardedRequest forwarded) {
         Upstream upstream = upstreams().get(forwarded.route().upstream());
         HttpServerRequest request = rc.request();
@@ -98,17 +106,52 @@ public class UpstreamProxies {
                 || request.method() == HttpMethod.OPTIONS);
         if (!hasBody) {
             request.resume();
-        } else if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-            // The request passed every check: ask for the body now, as nginx does, rather than leave the client
-            // waiting for an upstream that never sees the expectation (clients wait about a second, then send).
-            rc.response().writeContinue();
         }
-        send(rc, upstream, forwarded.uri(), hasBody, retryable);
+        UpstreamAdmission.Decision decision = new UpstreamAdmission.Decision() {
+            @Override
+            public void admitted() {
+                if (rc.response().ended() || rc.response().closed()) {
+                    upstream.admission().leave(); // the client went away while waiting
+                    return;
+                }
+                rc.addEndHandler(ended -> upstream.admission().leave());
+                if (hasBody && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+                    // The request passed every check: ask for the body now, as nginx does, rather than leave the
+                    // client waiting for an upstream that never sees the expectation (clients wait ~1 s, then send).
+                    rc.response().writeContinue();
+                }
+                send(rc, upstream, forwarded.uri(), hasBody, retryable);
+            }
+
+            @Override
+            public void refused(UpstreamAdmission.Refusal reason) {
+                if (rc.response().ended() || rc.response().closed()) {
+                    return;
+                }
+                if (!request.isEnded()) {
+                    // The body is not read: the connection cannot carry another request.
+                    rc.response().putHeader("Connection", "close");
+                    request.resume();
+                }
+                rc.response().putHeader("Retry-After", "1");
+                GatewayProblems.send(rc, 503, "Service Unavailable",
+                        "The service is at capacity; try again shortly.");
+            }
+        };
+        rc.addEndHandler(ended -> {
+            if (ended.failed()) {
+                upstream.admission().abandon(decision);
+            }
+        });
+        upstream.admission().enter(rc.vertx(), decision);
     }
 
     private void send(RoutingContext rc, Upstream upstream, String uri, boolean hasBody, boolean retryable) {
         HttpServerRequest request = rc.request();
-        upstream.instances().request(upstream.client()).compose(upstreamRequest -> {
+        UpstreamInstances.Instance[] reached = new UpstreamInstances.Instance[1];
+        upstream.instances().request(upstream.client()).compose(attempt -> {
+            reached[0] = attempt.instance();
+            HttpClientRequest upstreamRequest = attempt.request();
             copyRequestHead(request, upstreamRequest, uri);
             // A client that goes away mid-exchange must not leave the upstream connection waiting.
             rc.addEndHandler(ended -> {
@@ -119,12 +162,16 @@ public class UpstreamProxies {
             return hasBody ? upstreamRequest.send(request) : upstreamRequest.send();
         }).onComplete(result -> {
             if (result.succeeded()) {
+                upstream.instances().report(reached[0], result.result().statusCode() >= 500);
                 relay(rc, result.result());
             } else if (retryable && closedByUpstream(result.cause()) && !rc.response().closed()) {
                 LOG.debugf("upstream %s closed a pooled connection under a request; sending it once more",
                         upstream.name());
                 send(rc, upstream, uri, false, false);
             } else {
+                if (reached[0] != null && !rc.response().closed()) {
+                    upstream.instances().report(reached[0], true);
+                }
                 fail(rc, upstream.name(), uri, result.cause());
             }
         });
@@ -261,7 +308,7 @@ public class UpstreamProxies {
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
                     .setMaxInitialLineLength(8192)
                     .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(config.maxConnections()));
-            upstreams.put(name, new Upstream(name, client, instances.get(name)));
+            upstreams.put(name, new Upstream(name, client, instances.get(name), admissions.get(name)));
         });
         return upstreams;
     }

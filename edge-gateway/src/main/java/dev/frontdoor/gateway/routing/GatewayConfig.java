@@ -218,6 +218,29 @@ public interface GatewayConfig {
 
         @WithDefault("1S")
         Duration healthCheckInterval();
+
+        /**
+         * Admission control: requests forwarded at once to this upstream (all its instances, per gateway replica).
+         * Beyond it requests wait (below), and beyond that they are answered 503 with {@code Retry-After} at once.
+         */
+        @WithDefault("256")
+        int maxInFlight();
+
+        /** Requests that may wait for an in-flight slot; 0 refuses at once whatever finds every slot busy. */
+        @WithDefault("256")
+        int maxWaiting();
+
+        /** Longest wait for an in-flight slot before 503. */
+        @WithDefault("1S")
+        Duration maxWait();
+
+        /** Outlier detection: this many 5xx answers or timeouts in a row eject an instance (never the last one). */
+        @WithDefault("5")
+        int ejectAfterFailures();
+
+        /** How long an ejected instance gets no new requests. */
+        @WithDefault("30S")
+        Duration ejectionTime();
     }
 
     interface RouteConfig {

@@ -3,15 +3,10 @@ package dev.frontdoor.gateway.routing;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Request smuggling defences on top of Netty's decoder. Netty already refuses duplicate, listed and non-numeric
- * {@code Content-Length} values. Two shapes it accepts are handled here:
- * <ul>
- *   <li>a {@code Transfer-Encoding} other than exactly {@code chunked} is refused, so gateway and upstream can
- *       never disagree about where a body ends;</li>
- *   <li>for a request that had both {@code Content-Length} and {@code Transfer-Encoding: chunked}, Netty drops the
- *       length and reads the chunked body (RFC 9112 §6.3) before this code can see the request. So the connection
- *       is closed after every chunked request: whatever followed the chunked body is never read as a request.</li>
- * </ul>
+ * Framing as the router sees it, after decoding. The raw-byte checks (length and chunked together, obs-fold,
+ * codings, chunk syntax, HTTP/1.0) happen before decoding, in {@code framing.StrictHttp1Framing}; this is the second
+ * line for what reaches the router: a {@code Transfer-Encoding} other than exactly {@code chunked} is refused, and the
+ * connection is closed after every chunked request, so nothing after its body is ever read as a request.
  */
 public final class RequestFraming {
 

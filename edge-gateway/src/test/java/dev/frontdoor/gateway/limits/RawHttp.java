@@ -23,10 +23,20 @@ final class RawHttp {
 
     /** Writes the request, then reads until the server closes or 2 s pass without data. */
     static Answer send(int port, String request) {
+        return sendInParts(port, 0, request);
+    }
+
+    /** Writes the parts with a pause between them (so the server reads them separately), then reads. */
+    static Answer sendInParts(int port, long pauseMillis, String... parts) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(2000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    Thread.sleep(pauseMillis);
+                }
+                socket.getOutputStream().write(parts[i].getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            }
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
@@ -45,6 +55,9 @@ final class RawHttp {
             return new Answer(out.toString(StandardCharsets.ISO_8859_1), closed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

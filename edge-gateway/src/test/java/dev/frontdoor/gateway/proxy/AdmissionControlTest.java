@@ -1,0 +1,244 @@
+package dev.frontdoor.gateway.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.frontdoor.gateway.EchoUpstreams;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Admission control under a spike: content is limited to 50 requests in flight with no waiting room, image to 2 in
+ * flight and 2 waiting up to 300 ms. Requests beyond are answered 503 at once; the upstream never sees them; the
+ * management port stays fast; normal answers resume as soon as the spike is over.
+ */
+@QuarkusTest
+@WithTestResource(EchoUpstreams.class)
+@TestProfile(AdmissionControlTest.Limits.class)
+class AdmissionControlTest {
+
+    public static class Limits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "frontdoor.gateway.upstreams.content.max-in-flight", "50",
+                    "frontdoor.gateway.upstreams.content.max-waiting", "0",
+                    "frontdoor.gateway.upstreams.image.max-in-flight", "2",
+                    "frontdoor.gateway.upstreams.image.max-waiting", "2",
+                    "frontdoor.gateway.upstreams.image.max-wait", "300ms",
+                    // One client address sends the whole spike: the per-address limit is not what is tested here.
+                    "frontdoor.gateway.rate-limits.rules[1].paths", "/not-limited-here/**");
+        }
+    }
+
+    private static final int SPIKE = 300;
+    private static final int LIMIT = 50;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    private record Timed(int status, long millis, String retryAfter, String contentType) {
+    }
+
+    @Test
+    void aSpikeBeyondTheLimitIsRefusedAtOnceAndTheUpstreamSeesOnlyTheLimit() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+        warmUp(client);
+        List<Long> health = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean spiking = new AtomicBoolean(true);
+        Thread prober = Thread.ofVirtual().start(() -> {
+            HttpClient probeClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (int i = 0; i < 500 && spiking.get(); i++) { // bounded: at most 500 probes
+                long start = System.nanoTime();
+                try {
+                    probeClient.send(HttpRequest.newBuilder(live.toURI()).build(), HttpResponse.BodyHandlers.discarding());
+                    health.add((System.nanoTime() - start) / 1_000_000);
+                    Thread.sleep(20);
+                } catch (Exception e) {
+                    health.add(10_000L);
+                }
+            }
+        });
+
+        // Each request on its own connection, opened beforehand (the spike is 300 requests arriving together, not
+        // 300 connection set-ups), sent together from virtual threads, and timed from sending to the answer.
+        List<Timed> answers = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch connected = new CountDownLatch(SPIKE);
+        CountDownLatch go = new CountDownLatch(1);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < SPIKE; i++) {
+                String path = "/blog/spike-" + i + "?delay-ms=5000";
+                threads.submit(() -> answers.add(rawGet(path, connected, go)));
+            }
+            connected.await(30, TimeUnit.SECONDS);
+            go.countDown();
+        }
+        spiking.set(false);
+        prober.join(5_000);
+
+        List<Timed> refused = answers.stream().filter(t -> t.status() == 503).toList();
+        List<Timed> served = answers.stream().filter(t -> t.status() == 200).toList();
+        assertEquals(SPIKE, refused.size() + served.size(), "only 200 or 503: " + answers.stream()
+                .filter(t -> t.status() != 200 && t.status() != 503).limit(3).toList());
+        assertTrue(refused.size() >= SPIKE - LIMIT, "refused " + refused.size());
+        assertTrue(served.size() <= LIMIT, "served " + served.size());
+        assertTrue(EchoUpstreams.received("/blog/spike-") <= LIMIT,
+                "the upstream saw " + EchoUpstreams.received("/blog/spike-"));
+        refused.forEach(t -> {
+            assertEquals("1", t.retryAfter());
+            assertTrue(t.contentType().startsWith("application/problem+json"), t.contentType());
+        });
+        long refusedP99 = p99(refused.stream().map(Timed::millis).toList());
+        assertTrue(refusedP99 < 100, "503s p99 " + refusedP99 + " ms");
+        long healthP99 = p99(health);
+        assertTrue(health.size() >= 20 && healthP99 < 50, "health p99 " + healthP99 + " ms over " + health.size());
+
+        // The spike is over: normal answers resume at once, and the metrics say what happened.
+        given().get("/blog/after-spike").then().statusCode(200).time(org.hamcrest.Matchers.lessThan(1000L));
+        String text = given().get(metrics).then().statusCode(200).extract().asString();
+        assertTrue(text.contains("gateway_upstream_refused_total{reason=\"max-in-flight\",upstream=\"content\"}"),
+                "refusals are counted per upstream and reason");
+        assertTrue(text.contains("gateway_upstream_in_flight{upstream=\"content\"} 0.0"), "every slot returned");
+        System.out.printf("spike of %d to a 5 s upstream limited to %d: %d refused, p99 %d ms; health p99 %d ms%n",
+                SPIKE, LIMIT, refused.size(), refusedP99, healthP99);
+    }
+
+    @Test
+    void requestsWaitForAFreeSlotUpToMaxWait() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // Two slow requests take both slots; two wait; the fifth finds the waiting room full.
+        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            slow.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "og/slow-" + i + "?delay-ms=1500"))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            waiting.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "og/waiting-" + i)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Thread.sleep(50);
+        long overflowStart = System.nanoTime();
+        HttpResponse<String> overflow = client.send(HttpRequest.newBuilder(URI.create(base + "og/overflow")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long overflowMillis = (System.nanoTime() - overflowStart) / 1_000_000;
+        assertEquals(503, overflow.statusCode(), overflow.body());
+        assertEquals("1", overflow.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(overflowMillis < 100, "refused at once, not after " + overflowMillis + " ms");
+        for (CompletableFuture<HttpResponse<String>> answer : waiting) {
+            assertEquals(503, answer.get(5, TimeUnit.SECONDS).statusCode(), "waited past max-wait");
+        }
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waited >= 250 && waited < 1000, "waiters gave up after max-wait: " + waited + " ms");
+        assertEquals(0, EchoUpstreams.received("/og/waiting-") + EchoUpstreams.received("/og/overflow"));
+        for (CompletableFuture<HttpResponse<String>> answer : slow) {
+            assertEquals(200, answer.get(5, TimeUnit.SECONDS).statusCode());
+        }
+
+        // A waiter gets the slot as soon as one is free.
+        List<CompletableFuture<HttpResponse<String>>> short1 = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            short1.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "og/short-" + i + "?delay-ms=150"))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Thread.sleep(50);
+        HttpResponse<String> waiter = client.send(HttpRequest.newBuilder(URI.create(base + "og/served-waiter")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, waiter.statusCode(), waiter.body());
+        for (CompletableFuture<HttpResponse<String>> answer : short1) {
+            assertEquals(200, answer.get(5, TimeUnit.SECONDS).statusCode());
+        }
+    }
+
+    /**
+     * A fresh JVM runs every path interpreted at first: warm the forwarding and the refusal paths up (small spikes of
+     * short requests: half served, half refused) before measuring, as any benchmark would.
+     */
+    private void warmUp(HttpClient client) throws Exception {
+        for (int round = 0; round < 40; round++) {
+            List<CompletableFuture<HttpResponse<Void>>> warm = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                warm.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "blog/warm")).build(),
+                        HttpResponse.BodyHandlers.discarding()));
+            }
+            CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+        for (int round = 0; round < 6; round++) {
+            List<CompletableFuture<HttpResponse<Void>>> warm = new ArrayList<>();
+            for (int i = 0; i < 2 * LIMIT; i++) {
+                warm.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "blog/warm?delay-ms=200")).build(),
+                        HttpResponse.BodyHandlers.discarding()));
+            }
+            CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** One GET on a fresh connection: connects, waits for {@code go}, then is timed from sending to the answer. */
+    private Timed rawGet(String path, CountDownLatch connected, CountDownLatch go) {
+        long start = System.nanoTime();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            connected.countDown();
+            go.await();
+            start = System.nanoTime();
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(Locale.ROOT);
+            return new Timed(Integer.parseInt(answer.substring(9, 12)), millis, header(head, "retry-after"),
+                    String.valueOf(header(head, "content-type")));
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            return new Timed(-1, (System.nanoTime() - start) / 1_000_000, null, e.toString());
+        }
+    }
+
+    private static String header(String head, String name) {
+        for (String line : head.split("\r\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    private static long p99(List<Long> millis) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
+    }
+}
