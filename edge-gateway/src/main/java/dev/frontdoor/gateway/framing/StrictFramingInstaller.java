@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import dev.frontdoor.gateway.routing.GatewayConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Future;
@@ -39,10 +40,12 @@ public class StrictFramingInstaller implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(StrictFramingInstaller.class);
 
     private final Vertx vertx;
+    private final Acceptor acceptor;
     private volatile boolean guarded;
 
-    public StrictFramingInstaller(Vertx vertx) {
+    public StrictFramingInstaller(Vertx vertx, GatewayConfig config) {
         this.vertx = vertx;
+        this.acceptor = new Acceptor(config.limits().headerTimeout().toMillis());
     }
 
     /** Quarkus announces a started listener asynchronously; until then readiness is down. */
@@ -54,7 +57,7 @@ public class StrictFramingInstaller implements HealthCheck {
             }
             Channel listener = listeningChannel(server);
             if (listener != null && listener.pipeline().get(Acceptor.NAME) == null) {
-                listener.pipeline().addFirst(Acceptor.NAME, Acceptor.INSTANCE);
+                listener.pipeline().addFirst(Acceptor.NAME, acceptor);
                 listeners++;
             }
         }
@@ -91,12 +94,16 @@ public class StrictFramingInstaller implements HealthCheck {
     @ChannelHandler.Sharable
     static final class Acceptor extends ChannelInboundHandlerAdapter {
         static final String NAME = "frontdoorStrictFramingAcceptor";
-        static final Acceptor INSTANCE = new Acceptor();
+        private final long headerTimeoutMillis;
+
+        Acceptor(long headerTimeoutMillis) {
+            this.headerTimeoutMillis = headerTimeoutMillis;
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Channel accepted) {
-                accepted.pipeline().addFirst(StrictHttp1Framing.NAME, new StrictHttp1Framing());
+                accepted.pipeline().addFirst(StrictHttp1Framing.NAME, new StrictHttp1Framing(headerTimeoutMillis));
             }
             ctx.fireChannelRead(msg);
         }

@@ -8,6 +8,8 @@ import io.netty.channel.ChannelPromise;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The first handler of every connection: checks HTTP/1.x message framing on the raw bytes, before Netty's decoder,
@@ -30,6 +32,9 @@ import java.util.Locale;
  * After a chunked request the rest of the connection is dropped as well (the gateway closes it after answering).
  * It only validates: the bytes Netty receives are the client's own, unchanged.
  *
+ * <p>It also gives a request head a deadline (slowloris): a head still incomplete {@code header-timeout} after its
+ * first byte is answered 408 and the connection closed. Vert.x has no such deadline of its own.
+ *
  * <p>HTTP/2 (prior knowledge, or after an {@code h2c} upgrade) has binary framing that Netty's HTTP/2 codec checks
  * strictly: once its preface arrives where it may, this handler steps aside for that connection.
  */
@@ -46,7 +51,10 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
             .getBytes(StandardCharsets.US_ASCII);
 
     /** Answered by this handler itself when a body turns out invalid after its head went on (see refuseBody). */
-    private static final byte[] BAD_BODY_ANSWER = answer();
+    private static final byte[] BAD_BODY_ANSWER = answer(400, "Bad Request",
+            "The request body is not valid chunked encoding.");
+    private static final byte[] HEAD_TIMEOUT_ANSWER = answer(408, "Request Timeout",
+            "The request headers did not arrive in time.");
 
     private enum State { HEAD, FIXED_BODY, CHUNK_LINE, CHUNK_DATA, CHUNK_CR, CHUNK_LF, TRAILERS, PASS, DROP }
 
@@ -62,6 +70,23 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
     /** Response bytes written since the current message's head was passed on. */
     private long writtenSinceHead;
     private boolean answeredHere;
+    private final long headerTimeoutMillis;
+    private ScheduledFuture<?> headDeadline;
+
+    public StrictHttp1Framing(long headerTimeoutMillis) {
+        this.headerTimeoutMillis = headerTimeoutMillis;
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelHeadDeadline();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        cancelHeadDeadline();
+        super.channelInactive(ctx);
+    }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
@@ -106,6 +131,31 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
         }
         if (state == State.PASS) {
             ctx.pipeline().remove(this);
+        } else if (state == State.HEAD && lineLength > 0) {
+            if (headDeadline == null) {
+                headDeadline = ctx.executor().schedule(() -> headTimedOut(ctx), headerTimeoutMillis,
+                        TimeUnit.MILLISECONDS);
+            }
+        } else {
+            cancelHeadDeadline();
+        }
+    }
+
+    private void headTimedOut(ChannelHandlerContext ctx) {
+        headDeadline = null;
+        if (state != State.HEAD || lineLength == 0 || !ctx.channel().isActive()) {
+            return;
+        }
+        state = State.DROP;
+        lineLength = 0;
+        ctx.writeAndFlush(ctx.alloc().buffer(HEAD_TIMEOUT_ANSWER.length).writeBytes(HEAD_TIMEOUT_ANSWER))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void cancelHeadDeadline() {
+        if (headDeadline != null) {
+            headDeadline.cancel(false);
+            headDeadline = null;
         }
     }
 
@@ -214,12 +264,13 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
         }
     }
 
-    private static byte[] answer() {
-        String body = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                + "\"detail\":\"The request body is not valid chunked encoding.\"}";
-        return ("HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nCache-Control: no-store\r\n"
-                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
-                .getBytes(StandardCharsets.US_ASCII);
+    /** A complete problem+json answer that closes the connection, for the few cases answered from here. */
+    private static byte[] answer(int status, String title, String detail) {
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}";
+        return ("HTTP/1.1 " + status + " " + title + "\r\nContent-Type: application/problem+json\r\n"
+                + "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
     }
 
     private void refuse(ByteBuf out, byte[] replacement) {

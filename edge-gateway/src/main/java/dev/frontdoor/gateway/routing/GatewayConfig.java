@@ -126,6 +126,13 @@ public interface GatewayConfig {
         /** A request body not fully received this long after its headers is answered 408, connection closed. */
         @WithDefault("30S")
         Duration bodyTimeout();
+
+        /**
+         * A request head (request line and headers) not complete this long after its first byte is answered 408,
+         * connection closed: headers dribbled a byte at a time (slowloris). Ingress-nginx's client-header-timeout.
+         */
+        @WithDefault("10S")
+        Duration headerTimeout();
     }
 
     /** Headers the gateway puts on every response. */

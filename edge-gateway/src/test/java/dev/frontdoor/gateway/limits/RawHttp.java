@@ -34,8 +34,12 @@ final class RawHttp {
                 if (i > 0) {
                     Thread.sleep(pauseMillis);
                 }
-                socket.getOutputStream().write(parts[i].getBytes(StandardCharsets.ISO_8859_1));
-                socket.getOutputStream().flush();
+                try {
+                    socket.getOutputStream().write(parts[i].getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                } catch (IOException closedByServer) {
+                    break; // the server answered and closed early: read what it said
+                }
             }
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

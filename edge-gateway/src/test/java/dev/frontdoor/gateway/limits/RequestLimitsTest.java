@@ -86,6 +86,28 @@ class RequestLimitsTest {
         assertTrue(answer.closed(), "a slow client must not keep the connection");
     }
 
+    /** Slowloris on the head: a head still incomplete after header-timeout (700 ms in tests) → 408, closed. */
+    @Test
+    void headersThatArriveTooSlowlyAre408AndTheConnectionIsClosed() {
+        long start = System.nanoTime();
+        RawHttp.Answer answer = RawHttp.sendInParts(base.getPort(), 400, "GET /blog/slow-head HTTP/1.1\r\n",
+                "Host: localhost\r\n", "X-A: 1\r\n", "X-B: 2\r\n", "X-C: 3\r\n");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(408, answer.status(), answer.text());
+        assertTrue(answer.text().contains("application/problem+json"), answer.text());
+        assertTrue(answer.closed());
+        assertTrue(millis < 2_500, "answered at the deadline, not when the client gave up: " + millis + " ms");
+        assertEquals(0, EchoUpstreams.received("/blog/slow-head"));
+    }
+
+    /** A head that arrives in pieces within the deadline is fine. */
+    @Test
+    void aHeadArrivingInPiecesWithinTheDeadlinePasses() {
+        RawHttp.Answer answer = RawHttp.sendInParts(base.getPort(), 100, "GET /blog/pieces HTTP/1.1\r\n",
+                "Host: localhost\r\n", "Connection: close\r\n\r\n");
+        assertEquals(200, answer.status(), answer.text());
+    }
+
     @Test
     void bodiesWithinTheLimitPass() {
         RawHttp.Answer answer = RawHttp.send(base.getPort(), "POST /api/posts HTTP/1.1\r\nHost: localhost\r\n"
