@@ -8,6 +8,8 @@
 # Needs wrk and nginx (apt-get install wrk nginx-light), node/npm for the peer, and a built gateway
 # (./mvnw package -pl edge-gateway -am). Rate limits are off in the gateway here: nginx has none either.
 # Usage: bench/gateway.sh [seconds per measurement, default 10] [rounds, default 2]
+# BASELINE_APP=<another build's edge-gateway/target/quarkus-app> also runs that gateway in the same rounds and prints
+# this build ÷ baseline (how a change moved throughput, measured side by side rather than across noisy runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk25.sh
@@ -53,9 +55,10 @@ nginx_conf proxy "  upstream trivial { server 127.0.0.1:18090; keepalive 64; }
       proxy_set_header X-Forwarded-For \$remote_addr;
     }
   }"
-gateway_pid=""; floor_pid=""
+gateway_pid=""; floor_pid=""; baseline_pid=""
 cleanup() {
   [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null || true
+  [ -n "$baseline_pid" ] && kill "$baseline_pid" 2>/dev/null || true
   [ -n "$floor_pid" ] && kill "$floor_pid" 2>/dev/null || true
   for pidfile in "$dir"/nginx*.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true; done
   nextjs_peer_stop
@@ -67,15 +70,25 @@ java -Xmx256m -cp "edge-gateway/target/quarkus-app/lib/main/*" bench/VertxFloorP
   > "$dir/floor.log" 2>&1 &
 floor_pid=$!
 
-java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=18092 -Dquarkus.management.port=18093 \
-  -Dfrontdoor.gateway.upstreams.auth.urls=http://127.0.0.1:18090 \
-  -Dfrontdoor.gateway.upstreams.content.urls=http://127.0.0.1:18090 \
-  -Dfrontdoor.gateway.upstreams.image.urls=http://127.0.0.1:18090 \
-  -Dfrontdoor.gateway.session.jwks-url=http://127.0.0.1:18090/jwks.json \
-  -Dfrontdoor.gateway.rate-limits.enabled=false -Dquarkus.redis.hosts=redis://127.0.0.1:1 \
-  -jar "$jar" > "$dir/gateway.log" 2>&1 &
+# start_gateway jar port management-port log: the gateway in front of the trivial upstream, rate limits off.
+start_gateway() {
+  java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$2" -Dquarkus.management.port="$3" \
+    -Dfrontdoor.gateway.upstreams.auth.urls=http://127.0.0.1:18090 \
+    -Dfrontdoor.gateway.upstreams.content.urls=http://127.0.0.1:18090 \
+    -Dfrontdoor.gateway.upstreams.image.urls=http://127.0.0.1:18090 \
+    -Dfrontdoor.gateway.session.jwks-url=http://127.0.0.1:18090/jwks.json \
+    -Dfrontdoor.gateway.rate-limits.enabled=false -Dquarkus.redis.hosts=redis://127.0.0.1:1 \
+    -jar "$1" > "$4" 2>&1 &
+}
+start_gateway "$jar" 18092 18093 "$dir/gateway.log"
 gateway_pid=$!
 bench_wait http://127.0.0.1:18093/q/health/ready 60
+if [ -n "${BASELINE_APP:-}" ]; then
+  start_gateway "$BASELINE_APP/quarkus-run.jar" 18096 18097 "$dir/baseline.log"
+  baseline_pid=$!
+  bench_wait http://127.0.0.1:18097/q/health/ready 60
+  wrk -t2 -c32 -d15s -H "Cookie: session=$token" http://127.0.0.1:18096/dashboard >/dev/null
+fi
 bench_wait http://127.0.0.1:18094/dashboard 60
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: session=$token" http://127.0.0.1:18092/dashboard)" = 200 ] \
   || { echo "the gateway did not accept the minted session" >&2; exit 1; }
@@ -90,7 +103,7 @@ wrk -t2 -c32 -d10s http://127.0.0.1:18094/dashboard >/dev/null
 echo "Gateway benchmark: $(nproc) cores shared with wrk, ${secs}s per measurement, GET /dashboard"
 echo "-- throughput, 32 connections ($rounds alternating rounds)"
 bench_wrk direct-c32 32 "$secs" http://127.0.0.1:18090/dashboard
-nginx_sum=0; gateway_sum=0; floor_sum=0
+nginx_sum=0; gateway_sum=0; floor_sum=0; baseline_sum=0
 for round in $(seq 1 "$rounds"); do
   bench_wrk "nginx-proxy-c32-r$round" 32 "$secs" http://127.0.0.1:18091/dashboard
   nginx_sum=$(awk -v a="$nginx_sum" -v b="$BENCH_RPS" 'BEGIN{print a+b}')
@@ -98,6 +111,10 @@ for round in $(seq 1 "$rounds"); do
   gateway_sum=$(awk -v a="$gateway_sum" -v b="$BENCH_RPS" 'BEGIN{print a+b}')
   bench_wrk "vertx-floor-c32-r$round" 32 "$secs" http://127.0.0.1:18094/dashboard
   floor_sum=$(awk -v a="$floor_sum" -v b="$BENCH_RPS" 'BEGIN{print a+b}')
+  if [ -n "$baseline_pid" ]; then
+    bench_wrk "baseline-session-c32-r$round" 32 "$secs" http://127.0.0.1:18096/dashboard "Cookie: session=$token"
+    baseline_sum=$(awk -v a="$baseline_sum" -v b="$BENCH_RPS" 'BEGIN{print a+b}')
+  fi
 done
 bench_wrk nextjs-proxy-c32 32 "$secs" http://127.0.0.1:3000/dashboard "Cookie: session=$peer_token"; nextjs=$BENCH_RPS
 nginx=$(awk -v s="$nginx_sum" -v n="$rounds" 'BEGIN{printf "%.0f", s/n}')
@@ -114,4 +131,7 @@ echo "gateway / nginx throughput:      $(bench_ratio "$gateway" "$nginx")   (tar
 echo "Vert.x floor / nginx throughput: $(bench_ratio "$floor" "$nginx")   (no features: the most a Vert.x proxy reaches here)"
 echo "gateway / Vert.x floor:          $(bench_ratio "$gateway" "$floor")   (what routing, the session check and headers cost)"
 echo "gateway / Next.js throughput:    $(bench_ratio "$gateway" "$nextjs")   (target >= 3)"
+if [ -n "$baseline_pid" ]; then
+  echo "gateway / baseline throughput:   $(bench_ratio "$gateway_sum" "$baseline_sum")   (this build ÷ $BASELINE_APP, same rounds)"
+fi
 echo "gateway added p50 latency:       $(awk -v g="$gateway_p50" -v d="$direct_p50" 'BEGIN{printf "%.3f", g-d}') ms (target < 1 ms; nginx adds $(awk -v g="$nginx_p50" -v d="$direct_p50" 'BEGIN{printf "%.3f", g-d}') ms)"

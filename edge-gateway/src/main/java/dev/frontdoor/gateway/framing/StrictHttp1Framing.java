@@ -50,9 +50,9 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
     private static final byte[] REFUSED_HEAD = "POST / HTTP/1.1\r\nContent-Length: refused\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
 
-    /** Answered by this handler itself when a body turns out invalid after its head went on (see refuseBody). */
-    private static final byte[] BAD_BODY_ANSWER = answer(400, "Bad Request",
-            "The request body is not valid chunked encoding.");
+    /** Answered by this handler itself when nothing earlier on the connection awaits its answer (see refuse). */
+    private static final byte[] BAD_FRAMING_ANSWER = answer(400, "Bad Request",
+            "The request framing is not valid (RFC 9112).");
     private static final byte[] HEAD_TIMEOUT_ANSWER = answer(408, "Request Timeout",
             "The request headers did not arrive in time.");
 
@@ -69,7 +69,10 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
     private int messageStart = -1;
     /** Response bytes written since the current message's head was passed on. */
     private long writtenSinceHead;
-    private boolean answeredHere;
+    /** Heads passed on to Netty on this connection so far. */
+    private long messagesPassed;
+    /** Set when this handler answers the client itself: the answer, then the connection is closed. */
+    private byte[] answerHere;
     private final long headerTimeoutMillis;
     private ScheduledFuture<?> headDeadline;
 
@@ -111,13 +114,14 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
         } finally {
             in.release();
         }
-        if (answeredHere) {
+        if (answerHere != null) {
             // Answered before Netty sees anything more, so the gateway has no chance to answer first (e.g. 502 for
-            // a body that failed); closing makes Vert.x drop the request, whose upstream exchange is then reset.
-            answeredHere = false;
+            // a body that failed); closing makes Vert.x drop a request it had, whose upstream exchange is reset.
+            byte[] answer = answerHere;
+            answerHere = null;
             out.release();
             if (writtenSinceHead == 0) {
-                ctx.writeAndFlush(ctx.alloc().buffer(BAD_BODY_ANSWER.length).writeBytes(BAD_BODY_ANSWER))
+                ctx.writeAndFlush(ctx.alloc().buffer(answer.length).writeBytes(answer))
                         .addListener(ChannelFutureListener.CLOSE);
             } else {
                 ctx.close(); // the answer to this request has begun: all that is left is to cut the connection
@@ -185,12 +189,13 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
                     }
                     long body = checkHead();
                     if (body == REFUSE) {
-                        refuse(out, REFUSED_HEAD);
+                        refuse(out);
                         in.skipBytes(in.readableBytes());
                         return;
                     }
                     messageStart = out.writerIndex();
                     writtenSinceHead = 0;
+                    messagesPassed++;
                     out.writeBytes(line, 0, lineLength);
                     lineLength = 0;
                     http2MayStart = upgradeRequested && body == 0;
@@ -249,18 +254,34 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
     }
 
     /**
-     * An invalid body. If its head is still in this read, none of the message is passed on: Netty gets a request it
-     * refuses in its place, and the upstream never hears of it. If the head went on earlier, this handler answers 400
-     * itself (unless the answer has begun) and closes the connection.
+     * An invalid head: none of it is passed on. On a connection with nothing before it, this handler answers 400
+     * problem+json itself. After earlier requests, whose answers may still be on their way, Netty is handed a request
+     * it refuses in its place, so that Vert.x answers (a bare) 400 after them, in order, and closes.
+     */
+    private void refuse(ByteBuf out) {
+        state = State.DROP;
+        lineLength = 0;
+        if (messagesPassed == 0) {
+            answerHere = BAD_FRAMING_ANSWER;
+        } else {
+            out.writeBytes(REFUSED_HEAD);
+        }
+    }
+
+    /**
+     * An invalid body. If its head is still in this read, the whole message is refused as an invalid head would be:
+     * the upstream never hears of it. If the head went on earlier, this handler answers 400 itself (unless the answer
+     * has begun) and closes the connection.
      */
     private void refuseBody(ByteBuf out) {
         if (messageStart >= 0) {
             out.writerIndex(messageStart);
-            refuse(out, REFUSED_HEAD);
+            messagesPassed--;
+            refuse(out);
         } else {
             state = State.DROP;
             lineLength = 0;
-            answeredHere = true;
+            answerHere = BAD_FRAMING_ANSWER;
         }
     }
 
@@ -273,11 +294,6 @@ public final class StrictHttp1Framing extends ChannelDuplexHandler {
                 + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private void refuse(ByteBuf out, byte[] replacement) {
-        out.writeBytes(replacement);
-        state = State.DROP;
-        lineLength = 0;
-    }
 
     // --- heads ---
 

@@ -36,6 +36,7 @@ class RequestFramingTest {
                 + "\r\nHost: localhost\r\n" + headers + "\r\n" + body
                 + "GET " + smuggled + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertEquals(400, answer.status(), headers + " → " + answer.text());
+        assertTrue(answer.text().contains("application/problem+json"), "a problem answer: " + answer.text());
         assertEquals(1, answer.text().split("HTTP/1.1 ", -1).length - 1, "exactly one response: " + answer.text());
         assertTrue(answer.closed(), "connection must be closed: " + headers);
         assertEquals(0, EchoUpstreams.received(path), "the upstream saw " + headers);

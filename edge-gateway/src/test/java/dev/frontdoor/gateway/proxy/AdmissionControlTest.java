@@ -10,9 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
+import dev.frontdoor.testsupport.load.BurstClient;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -22,11 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.nio.charset.StandardCharsets;
+
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,18 +89,15 @@ class AdmissionControlTest {
         });
 
         // Each request on its own connection, opened beforehand (the spike is 300 requests arriving together, not
-        // 300 connection set-ups), sent together from virtual threads, and timed from sending to the answer.
-        List<Timed> answers = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch connected = new CountDownLatch(SPIKE);
-        CountDownLatch go = new CountDownLatch(1);
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < SPIKE; i++) {
-                String path = "/blog/spike-" + i + "?delay-ms=5000";
-                threads.submit(() -> answers.add(rawGet(path, connected, go)));
-            }
-            connected.await(30, TimeUnit.SECONDS);
-            go.countDown();
+        // 300 connection set-ups), all written at once and timed by one selector thread.
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < SPIKE; i++) {
+            paths.add("/blog/spike-" + i + "?delay-ms=5000");
         }
+        List<Timed> answers = BurstClient.get(base.getPort(), paths, 20_000).stream()
+                .map(a -> new Timed(a.status(), a.millis(), a.header("Retry-After"),
+                        String.valueOf(a.header("Content-Type"))))
+                .toList();
         spiking.set(false);
         prober.join(5_000);
 
@@ -205,35 +198,6 @@ class AdmissionControlTest {
             }
             CompletableFuture.allOf(warm.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         }
-    }
-
-    /** One GET on a fresh connection: connects, waits for {@code go}, then is timed from sending to the answer. */
-    private Timed rawGet(String path, CountDownLatch connected, CountDownLatch go) {
-        long start = System.nanoTime();
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), base.getPort())) {
-            socket.setSoTimeout(30_000);
-            connected.countDown();
-            go.await();
-            start = System.nanoTime();
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(Locale.ROOT);
-            return new Timed(Integer.parseInt(answer.substring(9, 12)), millis, header(head, "retry-after"),
-                    String.valueOf(header(head, "content-type")));
-        } catch (IOException | RuntimeException | InterruptedException e) {
-            return new Timed(-1, (System.nanoTime() - start) / 1_000_000, null, e.toString());
-        }
-    }
-
-    private static String header(String head, String name) {
-        for (String line : head.split("\r\n")) {
-            if (line.startsWith(name + ":")) {
-                return line.substring(name.length() + 1).strip();
-            }
-        }
-        return null;
     }
 
     private static long p99(List<Long> millis) {

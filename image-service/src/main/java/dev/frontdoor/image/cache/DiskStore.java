@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -117,6 +116,11 @@ final class DiskStore {
         }
     }
 
+    /** Whether a result is stored for {@code key}, from the in-memory index alone (no disk access). */
+    synchronized boolean contains(String key) {
+        return sizes.containsKey(fileName(key));
+    }
+
     synchronized long totalBytes() {
         return totalBytes;
     }
@@ -151,11 +155,18 @@ final class DiskStore {
         }
     }
 
-    static String fileName(String key) {
+    /** One digest per thread: looking the algorithm up again for every request costs more than hashing the key. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String fileName(String key) {
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        return HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 }

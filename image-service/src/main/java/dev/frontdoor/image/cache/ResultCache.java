@@ -52,6 +52,11 @@ public class ResultCache {
     }
 
     /** The result for {@code key}, made by {@code producer} when missing; exceptions from the producer propagate. */
+    /** Whether {@code key} has a stored result (fresh or stale), from memory alone. */
+    public boolean contains(String key) {
+        return store.contains(key);
+    }
+
     public Lookup get(String key, Supplier<CachedResult> producer) {
         Optional<CachedResult> cached = store.get(key);
         if (cached.isPresent()) {

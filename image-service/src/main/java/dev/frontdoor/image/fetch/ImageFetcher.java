@@ -1,6 +1,7 @@
 package dev.frontdoor.image.fetch;
 
 import dev.frontdoor.image.optimizer.config.ImageConfig;
+import dev.frontdoor.support.problem.Problem;
 import dev.frontdoor.support.problem.ProblemException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,10 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +46,11 @@ public class ImageFetcher {
     private sealed interface Outcome {
     }
 
-    private record Body(byte[] bytes, String cacheControl) implements Outcome {
+    private record Body(byte[] bytes, String cacheControl, OriginalsBudget.Reservation reservation) implements Outcome {
+    }
+
+    /** The originals budget had no room for this body (see {@link OriginalsBudget}). */
+    private record OverBudget() implements Outcome {
     }
 
     private record Redirect(String location) implements Outcome {
@@ -58,12 +65,15 @@ public class ImageFetcher {
     private final ImageConfig config;
     private final ImageUrlPolicy urls;
     private final AddressPolicy addresses;
+    private final OriginalsBudget budget;
     private final HttpClient client;
 
-    public ImageFetcher(ImageConfig config, ImageUrlPolicy urls, AddressPolicy addresses, Vertx vertx) {
+    public ImageFetcher(ImageConfig config, ImageUrlPolicy urls, AddressPolicy addresses, OriginalsBudget budget,
+                        Vertx vertx) {
         this.config = config;
         this.urls = urls;
         this.addresses = addresses;
+        this.budget = budget;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.fetchTimeout().toMillis())
                 .setKeepAlive(true).setForceSni(true).setVerifyHost(true).setMaxChunkSize(64 * 1024),
@@ -89,12 +99,15 @@ public class ImageFetcher {
             }
             URI next;
             try {
-                next = current.resolve(new URI(location));
+                next = ImageUrlNormalizer.remote(current.resolve(new URI(location)).toString());
             } catch (java.net.URISyntaxException | IllegalArgumentException e) {
                 throw ProblemException.of(502, "Bad Gateway", INVALID);
+            } catch (ImageUrlNormalizer.Refused e) {
+                LOG.warnf("Upstream image redirected to a URL that is not allowed: %s -> %s", url, location);
+                throw ProblemException.of(400, "Bad Request", "\"url\" parameter is not allowed");
             }
-            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null
+            String scheme = next.getScheme();
+            if (!(scheme.equals("http") || scheme.equals("https"))
                     || ImageUrlPolicy.recursive(next.getPath()) || !urls.allowsRemote(next)) {
                 LOG.warnf("Upstream image redirected to a URL that is not allowed: %s -> %s", url, next);
                 throw ProblemException.of(400, "Bad Request", "\"url\" parameter is not allowed");
@@ -105,8 +118,14 @@ public class ImageFetcher {
 
     private SourceImage source(Outcome outcome) {
         return switch (outcome) {
-            case Body(byte[] bytes, String cacheControl) -> new SourceImage(bytes, maxAge(cacheControl));
+            case Body(byte[] bytes, String cacheControl, OriginalsBudget.Reservation reservation) ->
+                    new SourceImage(bytes, maxAge(cacheControl), reservation);
             case TooLarge() -> throw ProblemException.of(413, "Content Too Large", INVALID);
+            case OverBudget() -> {
+                budget.refused();
+                throw new ProblemException(Problem.of(503, "Service Unavailable",
+                        "The image service is busy. Try again shortly."), Map.of("Retry-After", "1"));
+            }
             case Failed(int status) -> throw ProblemException.of(status >= 400 && status <= 599 ? status : 502,
                     "Bad Gateway", INVALID);
             case Redirect(String location) -> throw ProblemException.of(502, "Bad Gateway", INVALID);
@@ -125,6 +144,7 @@ public class ImageFetcher {
             options.setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()));
         }
         long limit = config.maxResponseBytes();
+        OriginalsBudget.Reservation reservation = budget.open();
         CompletableFuture<Outcome> result = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         client.request(options).onFailure(result::completeExceptionally).onSuccess(request -> {
@@ -147,14 +167,25 @@ public class ImageFetcher {
                     abandon(request, result, new TooLarge());
                     return;
                 }
+                // Memory is reserved before it is held: twice the body, for the buffer and the final copy.
+                if (declared > 0 && !reservation.grow(2 * declared)) {
+                    abandon(request, result, new OverBudget());
+                    return;
+                }
                 // Sized once from Content-Length when it is given (and trusted only up to the limit).
                 Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 64 * 1024);
+                AtomicBoolean stopped = new AtomicBoolean();
                 response.handler(chunk -> {
-                    if (result.isDone()) {
+                    if (result.isDone() || stopped.get()) {
                         return;
                     }
-                    if (body.length() + (long) chunk.length() > limit) {
+                    long received = body.length() + (long) chunk.length();
+                    if (received > limit || declared > 0 && received > declared) {
+                        stopped.set(true);
                         abandon(request, result, new TooLarge());
+                    } else if (declared <= 0 && !reservation.grow(2L * chunk.length())) {
+                        stopped.set(true);
+                        abandon(request, result, new OverBudget());
                     } else {
                         body.appendBuffer(chunk);
                     }
@@ -164,22 +195,40 @@ public class ImageFetcher {
                         result.completeExceptionally(failure);
                     }
                 });
-                response.endHandler(v -> result.complete(new Body(body.getBytes(),
-                        response.getHeader("Cache-Control") == null ? "" : response.getHeader("Cache-Control"))));
+                response.endHandler(v -> {
+                    if (stopped.get()) {
+                        return;
+                    }
+                    byte[] bytes = body.getBytes();
+                    reservation.shrink(bytes.length); // the copy is made: the buffer it came from is garbage
+                    result.complete(new Body(bytes,
+                            response.getHeader("Cache-Control") == null ? "" : response.getHeader("Cache-Control"),
+                            reservation));
+                });
             });
         });
         try {
-            return result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Outcome outcome = result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!(outcome instanceof Body)) {
+                reservation.close();
+            }
+            return outcome;
         } catch (TimeoutException e) {
+            // Completed first, so that chunks still arriving are ignored rather than reserved after the release.
+            result.completeExceptionally(e);
+            reservation.close();
             HttpClientRequest request = sent.get();
             if (request != null) {
                 request.reset();
             }
             throw ProblemException.of(504, "Gateway Timeout", "\"url\" parameter is valid but upstream response timed out");
         } catch (ExecutionException e) {
+            reservation.close();
             LOG.debugf("Upstream image fetch failed: %s", e.getCause());
             throw ProblemException.of(502, "Bad Gateway", INVALID);
         } catch (InterruptedException e) {
+            result.completeExceptionally(e);
+            reservation.close();
             Thread.currentThread().interrupt();
             throw ProblemException.of(503, "Service Unavailable", "The image service is shutting down.");
         }

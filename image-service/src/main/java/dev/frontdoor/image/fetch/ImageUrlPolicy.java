@@ -9,9 +9,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which image URLs may be fetched: remote URLs must match one of {@code remotePatterns} (protocol, hostname
- * wildcards, port, pathname glob, exact search), local ones one of {@code localPatterns} when any are set. Used for
- * the requested URL and again for every redirect target.
+ * Which image URLs may be fetched, matched on their normalised form ({@link ImageUrlNormalizer}): remote URLs must
+ * match one of {@code remotePatterns} (protocol, hostname wildcards, port, pathname glob, exact search), local ones
+ * one of {@code localPatterns} — by default {@code /images/**} and {@code /static/**}, where a site's images are.
+ * Local URLs never reach the service's management or internal paths ({@code /q/**}, {@code /internal/**}), whatever
+ * the patterns say: the gateway does not serve those publicly, so neither does the optimizer. Used for the
+ * requested URL and again for every redirect target.
  */
 @ApplicationScoped
 public class ImageUrlPolicy {
@@ -25,16 +28,22 @@ public class ImageUrlPolicy {
 
     /** Paths of this service: a URL pointing at them would make the optimizer fetch from itself. */
     private static final Pattern RECURSIVE = Pattern.compile("^/(_next/image|_image/|og/)");
+    /** Management and service-to-service paths: never public, never fetched as a local image. */
+    private static final Pattern NEVER_LOCAL = Pattern.compile("^/(q|internal)(/|$)", Pattern.CASE_INSENSITIVE);
+    /** Where a site's own images are when no local patterns are configured. */
+    static final List<String> DEFAULT_LOCAL_PATTERNS = List.of("/images/**", "/static/**");
 
     private final List<Remote> remotes;
-    private final Optional<List<Local>> locals;
+    private final List<Local> locals;
 
     public ImageUrlPolicy(ImageConfig config) {
         this.remotes = config.remotePatterns().stream().map(p -> new Remote(
                 p.protocol().map(s -> s.replace(":", "").toLowerCase(Locale.ROOT)),
                 Globs.hostname(p.hostname()), p.port(), Globs.pathname(p.pathname().orElse("/**")), p.search())).toList();
         this.locals = config.localPatterns().map(list -> list.stream()
-                .map(p -> new Local(Globs.pathname(p.pathname()), p.search())).toList());
+                        .map(p -> new Local(Globs.pathname(p.pathname()), p.search())).toList())
+                .orElseGet(() -> DEFAULT_LOCAL_PATTERNS.stream()
+                        .map(p -> new Local(Globs.pathname(p), Optional.empty())).toList());
     }
 
     /** The URL's host as a resolver takes it: an IPv6 literal without its brackets. */
@@ -67,15 +76,15 @@ public class ImageUrlPolicy {
         return false;
     }
 
-    /** A local URL ({@code /path?query}) allowed by the local patterns, or any when none are configured. */
+    /** A normalised local URL ({@code /path?query}) that is not internal and is allowed by the local patterns. */
     public boolean allowsLocal(String url) {
-        if (locals.isEmpty()) {
-            return true;
-        }
         int q = url.indexOf('?');
         String path = q < 0 ? url : url.substring(0, q);
         String search = q < 0 ? "" : url.substring(q);
-        return locals.get().stream().anyMatch(l -> l.pathname.matcher(path).matches()
+        if (NEVER_LOCAL.matcher(path).find()) {
+            return false;
+        }
+        return locals.stream().anyMatch(l -> l.pathname.matcher(path).matches()
                 && l.search.map(search::equals).orElse(true));
     }
 }

@@ -51,24 +51,28 @@ public class ImageMetadata {
     }
 
     private CachedResult produce(ImageUrl url) {
-        SourceLoader.Loaded source = loader.load(url.url(), url.local());
-        if (source.type() == SourceType.SVG) {
-            throw ProblemException.of(400, "Bad Request", "\"url\" parameter is valid but image type is not allowed");
-        }
-        byte[] blur = pool.run(() -> {
-            try {
-                return engine.resize(source.bytes(), source.type(), source.probe(), BLUR_WIDTH, OutputFormat.WEBP, 70);
-            } catch (ImageEngine.EngineException e) {
-                throw SourceLoader.notAnImage();
+        try (TransformPool.Ticket place = pool.admit();
+             SourceLoader.Loaded source = loader.load(url.url(), url.local())) {
+            if (source.type() == SourceType.SVG) {
+                throw ProblemException.of(400, "Bad Request", "\"url\" parameter is valid but image type is not allowed");
             }
-        });
-        ImageEngine.Probe blurSize = engine.probe(blur);
-        Meta meta = new Meta(source.probe().width(), source.probe().height(), source.type().name().toLowerCase(Locale.ROOT),
-                "data:image/webp;base64," + Base64.getEncoder().encodeToString(blur), blurSize.width(), blurSize.height());
-        try {
-            return CachedResult.of(json.writeValueAsBytes(meta), "application/json", "json", source.maxAgeSeconds());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            byte[] blur = pool.run(() -> {
+                try {
+                    return engine.resize(source.bytes(), source.type(), source.probe(), BLUR_WIDTH, OutputFormat.WEBP, 70);
+                } catch (ImageEngine.EngineException e) {
+                    throw SourceLoader.notAnImage();
+                }
+            });
+            ImageEngine.Probe blurSize = engine.probe(blur);
+            Meta meta = new Meta(source.probe().width(), source.probe().height(),
+                    source.type().name().toLowerCase(Locale.ROOT),
+                    "data:image/webp;base64," + Base64.getEncoder().encodeToString(blur), blurSize.width(),
+                    blurSize.height());
+            try {
+                return CachedResult.of(json.writeValueAsBytes(meta), "application/json", "json", source.maxAgeSeconds());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

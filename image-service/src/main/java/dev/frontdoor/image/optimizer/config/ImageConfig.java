@@ -39,6 +39,13 @@ public interface ImageConfig {
     @WithDefault("50000000")
     long maxResponseBytes();
 
+    /**
+     * Bytes of originals held in memory at once across all fetches (see {@code fetch.OriginalsBudget}); beyond it a
+     * fetch is refused with 503. 0 means a quarter of the maximum heap.
+     */
+    @WithDefault("0")
+    long originalsBudget();
+
     /** Largest image (width × height × frames) decoded; checked from the header before any decoding. */
     @WithDefault("50000000")
     long maxPixels();
@@ -61,7 +68,10 @@ public interface ImageConfig {
     /** Remote images allowed, as Next.js's {@code remotePatterns}; none by default (only local URLs). */
     List<RemotePattern> remotePatterns();
 
-    /** Local paths allowed, as Next.js's {@code localPatterns}; absent means every local path. */
+    /**
+     * Local paths allowed, as Next.js's {@code localPatterns}; absent means {@code /images/**} and {@code /static/**}.
+     * {@code /q/**} and {@code /internal/**} are never fetched, whatever the patterns say.
+     */
     Optional<List<LocalPattern>> localPatterns();
 
     /** Next.js's {@code dangerouslyAllowLocalIP}: fetch remote images from loopback and private addresses. */

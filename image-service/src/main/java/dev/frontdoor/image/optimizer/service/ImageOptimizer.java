@@ -41,29 +41,43 @@ public class ImageOptimizer {
 
     public ResultCache.Lookup optimize(ImageRequest request, String accept) {
         OutputFormat preferred = preferred(accept);
-        String key = String.join("\n", "image", request.url(), Integer.toString(request.width()),
+        return cache.get(key(request, preferred), () -> produce(request, preferred));
+    }
+
+    /**
+     * True when answering would need a transformation (the result is not cached) and no worker or queue place is
+     * free: such a request is refused at once (see {@code optimizer.rest.BusyRefusal}).
+     */
+    public boolean wouldBeRefused(ImageRequest request, String accept) {
+        return !pool.hasFreePlace() && !cache.contains(key(request, preferred(accept)));
+    }
+
+    private static String key(ImageRequest request, OutputFormat preferred) {
+        return String.join("\n", "image", request.url(), Integer.toString(request.width()),
                 Integer.toString(request.quality()), preferred == null ? "" : preferred.mediaType());
-        return cache.get(key, () -> produce(request, preferred));
     }
 
     private CachedResult produce(ImageRequest request, OutputFormat preferred) {
-        SourceLoader.Loaded source = loader.load(request.url(), request.local());
-        if (source.type() == SourceType.SVG || source.probe().frames() > 1) {
-            // SVG (only when allowed) and animated images are passed through untouched, as Next.js does.
-            return CachedResult.of(source.bytes(), source.type().mediaType(), extension(source.type()),
-                    source.maxAgeSeconds());
-        }
-        OutputFormat format = preferred != null ? preferred : sourceFormat(source.type());
-        byte[] encoded = pool.run(() -> {
-            try {
-                return engine.resize(source.bytes(), source.type(), source.probe(), request.width(), format,
-                        request.quality());
-            } catch (ImageEngine.EngineException e) {
-                LOG.warnf("libvips could not transform an image: %s", e.getMessage());
-                throw SourceLoader.notAnImage();
+        // A place on the pool first: a miss that could not be transformed is refused before anything is fetched.
+        try (TransformPool.Ticket place = pool.admit();
+             SourceLoader.Loaded source = loader.load(request.url(), request.local())) {
+            if (source.type() == SourceType.SVG || source.probe().frames() > 1) {
+                // SVG (only when allowed) and animated images are passed through untouched, as Next.js does.
+                return CachedResult.of(source.bytes(), source.type().mediaType(), extension(source.type()),
+                        source.maxAgeSeconds());
             }
-        });
-        return CachedResult.of(encoded, format.mediaType(), format.extension(), source.maxAgeSeconds());
+            OutputFormat format = preferred != null ? preferred : sourceFormat(source.type());
+            byte[] encoded = pool.run(() -> {
+                try {
+                    return engine.resize(source.bytes(), source.type(), source.probe(), request.width(), format,
+                            request.quality());
+                } catch (ImageEngine.EngineException e) {
+                    LOG.warnf("libvips could not transform an image: %s", e.getMessage());
+                    throw SourceLoader.notAnImage();
+                }
+            });
+            return CachedResult.of(encoded, format.mediaType(), format.extension(), source.maxAgeSeconds());
+        }
     }
 
     /** The first configured format the client accepts, or null for the source's own. */

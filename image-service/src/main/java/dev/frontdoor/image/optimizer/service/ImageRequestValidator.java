@@ -1,5 +1,6 @@
 package dev.frontdoor.image.optimizer.service;
 
+import dev.frontdoor.image.fetch.ImageUrlNormalizer;
 import dev.frontdoor.image.fetch.ImageUrlPolicy;
 import dev.frontdoor.image.optimizer.config.ImageConfig;
 import dev.frontdoor.support.problem.ProblemException;
@@ -45,34 +46,39 @@ public class ImageRequestValidator {
         if (url.startsWith("//")) {
             throw invalid("\"url\" parameter cannot be a protocol-relative URL (//)");
         }
-        boolean local = url.startsWith("/");
-        if (local) {
-            if (ImageUrlPolicy.recursive(decodedPath(url))) {
+        if (url.startsWith("/")) {
+            String normalized = normalized(() -> ImageUrlNormalizer.local(url));
+            if (ImageUrlPolicy.recursive(decodedPath(normalized))) {
                 throw invalid("\"url\" parameter cannot be recursive");
             }
-            if (!policy.allowsLocal(url)) {
+            if (!policy.allowsLocal(normalized)) {
                 throw invalid("\"url\" parameter is not allowed");
             }
-        } else {
-            URI parsed;
-            try {
-                parsed = new URI(url);
-            } catch (java.net.URISyntaxException e) {
-                throw invalid("\"url\" parameter is invalid");
-            }
-            String scheme = parsed.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || parsed.getHost() == null) {
-                throw invalid("\"url\" parameter is invalid");
-            }
-            if (ImageUrlPolicy.recursive(parsed.getPath())) {
-                throw invalid("\"url\" parameter cannot be recursive");
-            }
-            if (!policy.allowsRemote(parsed)) {
-                throw invalid("\"url\" parameter is not allowed");
-            }
+            return new ImageUrl(normalized, true);
         }
-        return new ImageUrl(url, local);
+        URI parsed = normalized(() -> ImageUrlNormalizer.remote(url));
+        String scheme = parsed.getScheme();
+        if (!(scheme.equals("http") || scheme.equals("https"))) {
+            throw invalid("\"url\" parameter is invalid");
+        }
+        if (ImageUrlPolicy.recursive(parsed.getPath())) {
+            throw invalid("\"url\" parameter cannot be recursive");
+        }
+        if (!policy.allowsRemote(parsed)) {
+            throw invalid("\"url\" parameter is not allowed");
+        }
+        // Matched in this form, and fetched in exactly this form.
+        return new ImageUrl(parsed.toString(), false);
+    }
+
+    /** The URL as it is matched and fetched; unparseable → "invalid", ambiguous → "not allowed". */
+    private static <T> T normalized(java.util.function.Supplier<T> normalization) {
+        try {
+            return normalization.get();
+        } catch (ImageUrlNormalizer.Refused refused) {
+            throw invalid(refused.reason() == ImageUrlNormalizer.Refusal.INVALID
+                    ? "\"url\" parameter is invalid" : "\"url\" parameter is not allowed");
+        }
     }
 
     private ImageRequest dimensions(ImageUrl source, List<String> widths, List<String> qualities) {

@@ -16,8 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SourceLoader {
 
-    /** An original that passed the checks; {@code probe} is null for SVG, which is never decoded. */
-    public record Loaded(byte[] bytes, SourceType type, ImageEngine.Probe probe, long maxAgeSeconds) {
+    /**
+     * An original that passed the checks; {@code probe} is null for SVG, which is never decoded. Close it once it has
+     * been transformed: its bytes count against the originals budget until then.
+     */
+    public record Loaded(byte[] bytes, SourceType type, ImageEngine.Probe probe, long maxAgeSeconds,
+                         SourceImage source) implements AutoCloseable {
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     private final ImageFetcher fetcher;
@@ -32,13 +40,22 @@ public class SourceLoader {
 
     public Loaded load(String url, boolean local) {
         SourceImage source = fetcher.fetch(url, local);
+        try {
+            return check(source);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private Loaded check(SourceImage source) {
         long maxAge = Math.max(config.minimumCacheTtl().toSeconds(), source.upstreamMaxAge());
         SourceType type = SourceType.detect(source.bytes()).orElseThrow(SourceLoader::notAnImage);
         if (type == SourceType.SVG) {
             if (!config.dangerouslyAllowSvg()) {
                 throw ProblemException.of(400, "Bad Request", "\"url\" parameter is valid but image type is not allowed");
             }
-            return new Loaded(source.bytes(), type, null, maxAge);
+            return new Loaded(source.bytes(), type, null, maxAge, source);
         }
         ImageEngine.Probe probe;
         try {
@@ -52,7 +69,7 @@ public class SourceLoader {
         if ((long) probe.width() * probe.height() * probe.frames() > config.maxPixels()) {
             throw ProblemException.of(413, "Content Too Large", "The image has more than " + config.maxPixels() + " pixels.");
         }
-        return new Loaded(source.bytes(), type, probe, maxAge);
+        return new Loaded(source.bytes(), type, probe, maxAge, source);
     }
 
     /** Next.js's answer for anything that is not an image it can transform. */

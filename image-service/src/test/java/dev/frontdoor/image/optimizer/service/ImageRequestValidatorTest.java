@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageRequestValidatorTest {
 
@@ -36,17 +37,17 @@ class ImageRequestValidatorTest {
         "http://img.test/a.png    | 640 | 75 | \"url\" parameter is not allowed",
         "ftp://h/a.png  | 640  | 75  | \"url\" parameter is invalid",
         "http://        | 640  | 75  | \"url\" parameter is invalid",
-        "/a.png         | ''   | 75  | \"w\" parameter (width) is required",
-        "/a.png         | -1   | 75  | \"w\" parameter (width) must be an integer greater than 0",
-        "/a.png         | 1.5  | 75  | \"w\" parameter (width) must be an integer greater than 0",
-        "/a.png         | 640  | ''  | \"q\" parameter (quality) is required",
-        "/a.png         | 640  | abc | \"q\" parameter (quality) must be an integer between 1 and 100",
-        "/a.png         | 0    | 75  | \"w\" parameter (width) must be an integer greater than 0",
-        "/a.png         | 641  | 75  | \"w\" parameter (width) of 641 is not allowed",
-        "/a.png         | 640  | 101 | \"q\" parameter (quality) must be an integer between 1 and 100",
-        "/a.png         | 640  | 0   | \"q\" parameter (quality) must be an integer between 1 and 100",
-        "/a.png         | 640  | 80  | \"q\" parameter (quality) of 80 is not allowed",
-        "/a.png         | 99999999999 | 75 | \"w\" parameter (width) must be an integer greater than 0",
+        "/images/a.png  | ''   | 75  | \"w\" parameter (width) is required",
+        "/images/a.png  | -1   | 75  | \"w\" parameter (width) must be an integer greater than 0",
+        "/images/a.png  | 1.5  | 75  | \"w\" parameter (width) must be an integer greater than 0",
+        "/images/a.png  | 640  | ''  | \"q\" parameter (quality) is required",
+        "/images/a.png  | 640  | abc | \"q\" parameter (quality) must be an integer between 1 and 100",
+        "/images/a.png  | 0    | 75  | \"w\" parameter (width) must be an integer greater than 0",
+        "/images/a.png  | 641  | 75  | \"w\" parameter (width) of 641 is not allowed",
+        "/images/a.png  | 640  | 101 | \"q\" parameter (quality) must be an integer between 1 and 100",
+        "/images/a.png  | 640  | 0   | \"q\" parameter (quality) must be an integer between 1 and 100",
+        "/images/a.png  | 640  | 80  | \"q\" parameter (quality) of 80 is not allowed",
+        "/images/a.png  | 99999999999 | 75 | \"w\" parameter (width) must be an integer greater than 0",
     })
     void refusesWithNextJsMessages(String url, String w, String q, String message) {
         ProblemException e = assertThrows(ProblemException.class,
@@ -58,8 +59,8 @@ class ImageRequestValidatorTest {
     @Test
     void arraysAreRefused() {
         assertEquals("\"url\" parameter cannot be an array", message(List.of("/a", "/b"), List.of("640"), List.of("75")));
-        assertEquals("\"w\" parameter (width) cannot be an array", message(List.of("/a"), List.of("640", "750"), List.of("75")));
-        assertEquals("\"q\" parameter (quality) cannot be an array", message(List.of("/a"), List.of("640"), List.of("75", "75")));
+        assertEquals("\"w\" parameter (width) cannot be an array", message(List.of("/images/a"), List.of("640", "750"), List.of("75")));
+        assertEquals("\"q\" parameter (quality) cannot be an array", message(List.of("/images/a"), List.of("640"), List.of("75", "75")));
     }
 
     @Test
@@ -69,7 +70,8 @@ class ImageRequestValidatorTest {
 
     @Test
     void acceptsLocalAndRemoteUrlsAtConfiguredSizes() {
-        assertEquals(new ImageRequest("/a.png", true, 640, 75), validator.validate(List.of("/a.png"), List.of("640"), List.of("75")));
+        assertEquals(new ImageRequest("/images/a.png", true, 640, 75),
+                validator.validate(List.of("/images/a.png"), List.of("640"), List.of("75")));
         assertEquals(new ImageRequest("https://img.test/a.jpg", false, 32, 75),
                 validator.validate(List.of("https://img.test/a.jpg"), List.of("32"), List.of("75")));
     }
@@ -125,5 +127,99 @@ class ImageRequestValidatorTest {
             assertEquals("\"url\" parameter is not allowed",
                     assertThrows(ProblemException.class, () -> local.validateUrl(List.of(refused))).problem().detail(), refused);
         }
+    }
+
+    // --- normalisation: match and fetch the URL as the WHATWG parser resolves it ---
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/images/./a.png              | /images/a.png",
+        "/images/b/../a.png           | /images/a.png",
+        "/images/b/%2e%2e/a.png       | /images/a.png",
+        "/images/b/%2E%2e/a.png       | /images/a.png",
+        "/images/b/.%2E/a.png         | /images/a.png",
+        "/images/%2e/a.png?v=1#frag   | /images/a.png?v=1",
+        "/static/x/y/../../z.svg      | /static/z.svg",
+    })
+    void localUrlsAreMatchedAndFetchedNormalised(String url, String normalised) {
+        assertEquals(normalised, validator.validateUrl(List.of(url)).url());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // dot segments leaving the allowed folder, raw, encoded in any case, mixed, double-encoded
+        "/images/../private/a.png",
+        "/images/%2e%2e/private/a.png",
+        "/images/%2E%2E/private/a.png",
+        "/images/.%2e/private/a.png",
+        "/images/%2e./private/a.png",
+        "/images/a/../../private/a.png",
+        "/images/%252e%252e/private/a.png",
+        "/images/..%2fprivate/a.png",
+        "/images/..%2Fprivate/a.png",
+        "/images/..%5cprivate/a.png",
+        // outside the default local patterns (/images/**, /static/**)
+        "/private/a.png",
+        "/favicon.ico",
+        // internal and management paths, directly or by a detour
+        "/q/metrics",
+        "/q/health/ready",
+        "/Q/openapi",
+        "/internal/sessions/introspect",
+        "/images/../q/metrics",
+        "/images/%2e%2e/internal/sessions/introspect",
+    })
+    void localBypassesAndInternalPathsAreNotAllowed(String url) {
+        assertEquals("\"url\" parameter is not allowed", message(url, validator));
+    }
+
+    @Test
+    void internalPathsStayRefusedEvenWhenEveryLocalPathIsAllowed() {
+        ImageRequestValidator everything = validator(Map.of("frontdoor.image.local-patterns[0].pathname", "/**"));
+        assertEquals("/photo.jpg", everything.validateUrl(List.of("/x/../photo.jpg")).url());
+        for (String url : List.of("/q/metrics", "/q/health", "/q/openapi", "/internal/x", "/a/../q/metrics",
+                "/%2e%2e/q/metrics")) {
+            assertEquals("\"url\" parameter is not allowed", message(url, everything), url);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "https://img.test/images/../private/a.png        | \"url\" parameter is not allowed",
+        "https://img.test/images/%2e%2e/private/a.png    | \"url\" parameter is not allowed",
+        "https://img.test/images/%2E./private/a.png      | \"url\" parameter is not allowed",
+        "https://img.test/images/%252e%252e/private/a.png | \"url\" parameter is not allowed",
+        "https://img.test/images/..%2fprivate/a.png      | \"url\" parameter is not allowed",
+        "https://img.test/images\\..\\private/a.png      | \"url\" parameter is not allowed",
+        "https://user@img.test/images/a.png              | \"url\" parameter is invalid",
+    })
+    void remoteBypassesAreRefused(String url, String expected) {
+        ImageRequestValidator images = validator(Map.of(
+                "frontdoor.image.remote-patterns[0].protocol", "https",
+                "frontdoor.image.remote-patterns[0].hostname", "img.test",
+                "frontdoor.image.remote-patterns[0].pathname", "/images/**"));
+        assertEquals(expected, message(url, images));
+        assertEquals("https://img.test/images/a.png",
+                images.validateUrl(List.of("https://IMG.test:443/images/b/%2e%2e/./a.png#x")).url());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/images/a b.png", "/images/a{b}.png", "/images/a|b.png", "/images/a^b.png",
+        "/images/a<b>.png", "/images/a\"b.png", "/images/%zz.png", "/images/a%2.png", "/images/a%.png",
+        "https://img.test/a b.png", "https://img.test/a{b}.png", "https://img.test/a|b.png"})
+    void malformedUrlsAreInvalidNeverAFailure(String url) {
+        assertEquals("\"url\" parameter is invalid", message(url, validator));
+    }
+
+    @Test
+    void controlCharactersAndBackslashesAreRefused() {
+        assertEquals("\"url\" parameter is invalid", message("/images/a\u0001.png", validator));
+        assertEquals("\"url\" parameter is invalid", message("/images/a\u007f.png", validator));
+        assertEquals("\"url\" parameter is not allowed", message("/images/a%00.png", validator));
+        assertEquals("\"url\" parameter is not allowed", message("/images\\a.png", validator));
+    }
+
+    private static String message(String url, ImageRequestValidator validator) {
+        return assertThrows(ProblemException.class, () -> validator.validateUrl(List.of(url))).problem().detail();
     }
 }
