@@ -76,7 +76,7 @@ class AdmissionControlTest {
         AtomicBoolean spiking = new AtomicBoolean(true);
         Thread prober = Thread.ofVirtual().start(() -> {
             HttpClient probeClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            for (int i = 0; i < 500 && spiking.get(); i++) { // bounded: at most 500 probes
+            for (int i = 0; i < 1500 && spiking.get(); i++) { // bounded: at most 1500 probes
                 long start = System.nanoTime();
                 try {
                     probeClient.send(HttpRequest.newBuilder(live.toURI()).build(), HttpResponse.BodyHandlers.discarding());
@@ -89,32 +89,38 @@ class AdmissionControlTest {
         });
 
         // Each request on its own connection, opened beforehand (the spike is 300 requests arriving together, not
-        // 300 connection set-ups), all written at once and timed by one selector thread.
-        List<String> paths = new ArrayList<>();
-        for (int i = 0; i < SPIKE; i++) {
-            paths.add("/blog/spike-" + i + "?delay-ms=5000");
+        // 300 connection set-ups), all written at once and timed by one selector thread. Three spikes, and the
+        // median of their p99s is held to the bound: one spike on two shared cores varies by a third.
+        List<Long> p99s = new ArrayList<>();
+        int refusedInAll = 0;
+        for (int spike = 0; spike < 3; spike++) {
+            List<String> paths = new ArrayList<>();
+            for (int i = 0; i < SPIKE; i++) {
+                paths.add("/blog/spike-" + spike + "-" + i + "?delay-ms=5000");
+            }
+            List<Timed> answers = BurstClient.get(base.getPort(), paths, 20_000).stream()
+                    .map(a -> new Timed(a.status(), a.millis(), a.header("Retry-After"),
+                            String.valueOf(a.header("Content-Type"))))
+                    .toList();
+            List<Timed> refused = answers.stream().filter(t -> t.status() == 503).toList();
+            List<Timed> served = answers.stream().filter(t -> t.status() == 200).toList();
+            assertEquals(SPIKE, refused.size() + served.size(), "only 200 or 503: " + answers.stream()
+                    .filter(t -> t.status() != 200 && t.status() != 503).limit(3).toList());
+            assertTrue(refused.size() >= SPIKE - LIMIT, "refused " + refused.size());
+            assertTrue(served.size() <= LIMIT, "served " + served.size());
+            assertTrue(EchoUpstreams.received("/blog/spike-" + spike + "-") <= LIMIT,
+                    "the upstream saw " + EchoUpstreams.received("/blog/spike-" + spike + "-"));
+            refused.forEach(t -> {
+                assertEquals("1", t.retryAfter());
+                assertTrue(t.contentType().startsWith("application/problem+json"), t.contentType());
+            });
+            refusedInAll += refused.size();
+            p99s.add(p99(refused.stream().map(Timed::millis).toList()));
         }
-        List<Timed> answers = BurstClient.get(base.getPort(), paths, 20_000).stream()
-                .map(a -> new Timed(a.status(), a.millis(), a.header("Retry-After"),
-                        String.valueOf(a.header("Content-Type"))))
-                .toList();
         spiking.set(false);
         prober.join(5_000);
-
-        List<Timed> refused = answers.stream().filter(t -> t.status() == 503).toList();
-        List<Timed> served = answers.stream().filter(t -> t.status() == 200).toList();
-        assertEquals(SPIKE, refused.size() + served.size(), "only 200 or 503: " + answers.stream()
-                .filter(t -> t.status() != 200 && t.status() != 503).limit(3).toList());
-        assertTrue(refused.size() >= SPIKE - LIMIT, "refused " + refused.size());
-        assertTrue(served.size() <= LIMIT, "served " + served.size());
-        assertTrue(EchoUpstreams.received("/blog/spike-") <= LIMIT,
-                "the upstream saw " + EchoUpstreams.received("/blog/spike-"));
-        refused.forEach(t -> {
-            assertEquals("1", t.retryAfter());
-            assertTrue(t.contentType().startsWith("application/problem+json"), t.contentType());
-        });
-        long refusedP99 = p99(refused.stream().map(Timed::millis).toList());
-        assertTrue(refusedP99 < 100, "503s p99 " + refusedP99 + " ms");
+        long refusedP99 = p99s.stream().sorted().toList().get(1);
+        assertTrue(refusedP99 < 100, "503s p99 per spike " + p99s + " ms");
         long healthP99 = p99(health);
         assertTrue(health.size() >= 20 && healthP99 < 50, "health p99 " + healthP99 + " ms over " + health.size());
 
@@ -124,8 +130,8 @@ class AdmissionControlTest {
         assertTrue(text.contains("gateway_upstream_refused_total{reason=\"max-in-flight\",upstream=\"content\"}"),
                 "refusals are counted per upstream and reason");
         assertTrue(text.contains("gateway_upstream_in_flight{upstream=\"content\"} 0.0"), "every slot returned");
-        System.out.printf("spike of %d to a 5 s upstream limited to %d: %d refused, p99 %d ms; health p99 %d ms%n",
-                SPIKE, LIMIT, refused.size(), refusedP99, healthP99);
+        System.out.printf("3 spikes of %d to a 5 s upstream limited to %d: %d refused, p99 per spike %s ms; "
+                + "health p99 %d ms%n", SPIKE, LIMIT, refusedInAll, p99s, healthP99);
     }
 
     @Test
