@@ -2,6 +2,7 @@ package dev.frontdoor.e2e;
 
 import dev.frontdoor.testsupport.datastores.DataStores;
 import dev.frontdoor.testsupport.system.FrontdoorSystem;
+import dev.frontdoor.testsupport.system.Service;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,6 +26,14 @@ public final class RunningSystem implements BeforeAllCallback {
         return system;
     }
 
+    /** The one remote image origin the tests allow: hostile ones on 127.0.0.3 (HostileImageOriginsIT). */
+    public static final String HOSTILE_ORIGIN_ADDRESS = "127.0.0.3";
+    private static final Map<String, String> HOSTILE_ORIGIN_ALLOWED = Map.of(
+            "frontdoor.image.allowed-networks", HOSTILE_ORIGIN_ADDRESS + "/32",
+            "frontdoor.image.remote-patterns[0].protocol", "http",
+            "frontdoor.image.remote-patterns[0].hostname", HOSTILE_ORIGIN_ADDRESS,
+            "frontdoor.image.remote-patterns[0].pathname", "/hostile/**");
+
     /** A password every signup rule accepts. */
     public static final String PASSWORD = "Tr0ub4dor&3-horse";
 
@@ -41,7 +50,7 @@ public final class RunningSystem implements BeforeAllCallback {
         DataStores stores = DataStores.forTests();
         try {
             system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(true), DataStores.freePort(),
-                    root.resolve("e2e/target/system"), "prod", Map.of());
+                    root.resolve("e2e/target/system"), "prod", Map.of(Service.IMAGE, HOSTILE_ORIGIN_ALLOWED));
         } catch (RuntimeException e) {
             stores.close();
             throw e;

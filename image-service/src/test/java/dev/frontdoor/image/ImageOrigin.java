@@ -87,7 +87,7 @@ public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
             serve(exchange, path, body);
         });
         remote.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        remote.createContext("/r/hostile/", ImageOrigin::hostile);
+        remote.createContext("/r/hostile/", dev.frontdoor.testsupport.origins.HostileImageOrigin.handler("/r/hostile/"));
         remote.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             RAW_PATHS.add("remote:" + exchange.getRequestURI().getRawPath());
@@ -155,36 +155,6 @@ public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write(body);
         }
         exchange.close();
-    }
-
-    /**
-     * Hostile origins: {@code endless} (a chunked body that never ends), {@code huge-declared} (60 MB with
-     * Content-Length), {@code huge-chunked} (60 MB without), {@code trickle} (a byte every 100 ms). Each stops when
-     * the optimizer hangs up, and in any case after 60 MB or 30 s.
-     */
-    private static void hostile(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
-        String kind = exchange.getRequestURI().getPath().substring("/r/hostile/".length()).replaceFirst("-\\d+$", "");
-        REQUESTS.computeIfAbsent("hostile:" + kind, p -> new AtomicInteger()).incrementAndGet();
-        long total = 60_000_000L;
-        exchange.getResponseHeaders().add("Content-Type", "image/png");
-        exchange.sendResponseHeaders(200, kind.equals("huge-declared") ? total : 0);
-        byte[] chunk = new byte[64 * 1024];
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        try (var body = exchange.getResponseBody()) {
-            for (long sent = 0; (kind.equals("endless") || sent < total) && System.nanoTime() < deadline; ) {
-                if (kind.equals("trickle")) {
-                    body.write(0);
-                    body.flush();
-                    sent++;
-                    pause(100);
-                } else {
-                    body.write(chunk);
-                    sent += chunk.length;
-                }
-            }
-        } catch (IOException hungUp) {
-            // the optimizer stopped reading: what it should do
-        }
     }
 
     private static void pause(long millis) {

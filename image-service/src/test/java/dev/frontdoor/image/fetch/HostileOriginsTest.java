@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.frontdoor.image.ImageOrigin;
+import dev.frontdoor.testsupport.origins.HostileImageOrigin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -36,7 +37,7 @@ class HostileOriginsTest {
         }
     }
 
-    private static final List<String> KINDS = List.of("endless", "huge-declared", "huge-chunked", "trickle");
+    private static final List<String> KINDS = List.of(HostileImageOrigin.KINDS);
 
     @Inject
     OriginalsBudget budget;
