@@ -57,6 +57,12 @@ public final class TestSessions {
         return sign(claims(exp), KID, privateKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     }
 
+    /** A valid token of the session {@code sid}. */
+    public static String forSession(String sid) {
+        return sign(claims(Instant.now().plusSeconds(600)).replace("\"sid\":\"abc\"", "\"sid\":\"" + sid + "\""),
+                KID, privateKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+    }
+
     public static String expired() {
         return sign(claims(Instant.now().minusSeconds(60)), KID, privateKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     }

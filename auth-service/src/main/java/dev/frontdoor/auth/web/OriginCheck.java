@@ -12,7 +12,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Cross-site request forgery defence, as Next.js does for Server Actions: a state-changing request that a
  * browser could send on its own — one carrying the session cookie, or an HTML form post — must come from an
- * allowed origin. A missing, {@code null}, malformed or foreign {@code Origin} is 403, never a 500.
+ * allowed origin. A missing, {@code null}, malformed or foreign {@code Origin} is 403, never a 500. And any
+ * state-changing request that the browser marks {@code Sec-Fetch-Site: cross-site} is 403, even a JSON login with
+ * no cookie and no {@code Origin}.
  */
 public class OriginCheck {
 
@@ -30,6 +32,9 @@ public class OriginCheck {
     public void check(ContainerRequestContext request) {
         if (SAFE_METHODS.contains(request.getMethod()) || request.getUriInfo().getPath().startsWith("/internal/")) {
             return;
+        }
+        if (AllowedOrigins.crossSite(request.getHeaderString("Sec-Fetch-Site"))) {
+            throw new ProblemException(Problem.of(403, "Forbidden", AllowedOrigins.CROSS_SITE_DETAIL));
         }
         boolean cookieAuthenticated = request.getCookies().containsKey(cookies.name());
         MediaType type = request.getMediaType();

@@ -51,4 +51,28 @@ class OriginCheckTest {
     void jsonLoginWithoutACookieNeedsNoOrigin() {
         AuthClient.login(AuthClient.randomEmail(), "x", AuthClient.randomAddress()).then().statusCode(401);
     }
+
+    /** Fetch metadata: what the browser calls cross-site may change nothing, whatever else the request carries. */
+    @Test
+    void crossSiteRequestsAreForbiddenEvenAsJsonWithoutCookieOrOrigin() {
+        String email = AuthClient.randomEmail();
+        AuthClient.signup(email).then().statusCode(201);
+        given().contentType("application/json").header("Sec-Fetch-Site", "cross-site")
+                .body(java.util.Map.of("email", email, "password", AuthClient.PASSWORD)).post("/api/auth/login")
+                .then().statusCode(403).contentType("application/problem+json").header("Set-Cookie", (String) null);
+        given().contentType("application/json").header("Sec-Fetch-Site", "CROSS-SITE")
+                .body(java.util.Map.of("name", "X", "email", AuthClient.randomEmail(), "password", AuthClient.PASSWORD))
+                .post("/api/auth/signup").then().statusCode(403);
+        String cookie = AuthClient.newSession();
+        AuthClient.as(cookie).header("Sec-Fetch-Site", "cross-site").post("/api/auth/logout").then().statusCode(403);
+        AuthClient.as(cookie).get("/api/auth/me").then().statusCode(200);
+        // Same-origin, same-site and none (typed in, bookmarks) are what browsers send for the site's own requests.
+        for (String site : new String[] {"same-origin", "same-site", "none"}) {
+            given().contentType("application/json").header("Sec-Fetch-Site", site)
+                    .body(java.util.Map.of("email", email, "password", AuthClient.PASSWORD)).post("/api/auth/login")
+                    .then().statusCode(200);
+        }
+        // Reading stays possible cross-site (CORS decides what the page may see).
+        AuthClient.as(cookie).header("Sec-Fetch-Site", "cross-site").get("/api/auth/me").then().statusCode(200);
+    }
 }

@@ -10,7 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Cross-site request forgery defence, as Next.js does for Server Actions: every state-changing request must come
  * from an allowed origin. Here every mutation is cookie-authenticated or a form, so all of them are checked,
- * except the Web Vitals beacon, which changes nothing but metrics and is sent by {@code sendBeacon}.
+ * except the Web Vitals beacon, which changes nothing but metrics and is sent by {@code sendBeacon}. A request the
+ * browser marks {@code Sec-Fetch-Site: cross-site} is refused before the {@code Origin} is even looked at.
  */
 public class OriginCheck {
 
@@ -27,6 +28,9 @@ public class OriginCheck {
         if (SAFE_METHODS.contains(request.getMethod()) || request.getUriInfo().getPath().equals("/api/vitals")
                 || request.getUriInfo().getPath().equals("/api/revalidate")) {
             return;
+        }
+        if (AllowedOrigins.crossSite(request.getHeaderString("Sec-Fetch-Site"))) {
+            throw ProblemException.of(403, "Forbidden", AllowedOrigins.CROSS_SITE_DETAIL);
         }
         if (!allowed.allows(request.getHeaderString("Origin"))) {
             throw ProblemException.of(403, "Forbidden", "This request must come from the site itself (Origin check).");

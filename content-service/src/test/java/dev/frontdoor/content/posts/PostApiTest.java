@@ -154,6 +154,18 @@ class PostApiTest {
         }
     }
 
+    /** Fetch metadata: a mutation the browser calls cross-site is refused even from an allowed Origin. */
+    @Test
+    void crossSiteMutationsAreForbiddenWhateverTheOrigin() {
+        String token = newUser();
+        as(token).header("Sec-Fetch-Site", "cross-site").contentType(ContentType.JSON)
+                .body(post("Cross site", "published")).post("/api/posts").then().statusCode(403)
+                .contentType("application/problem+json");
+        String slug = create(token, post("Same site", "published"));
+        as(token).header("Sec-Fetch-Site", "cross-site").delete("/api/posts/" + slug).then().statusCode(403);
+        as(token).header("Sec-Fetch-Site", "same-origin").get("/api/posts/" + slug).then().statusCode(200);
+    }
+
     @Test
     void listsArePaginatedAndBounded() {
         String token = newUser();

@@ -197,6 +197,14 @@ public interface GatewayConfig {
 
         @WithDefault("/dashboard")
         String signedInHome();
+
+        /** Revoked sessions kept in memory (refused until their tokens expire); beyond, the oldest are dropped. */
+        @WithDefault("100000")
+        int revokedMaxEntries();
+
+        /** How often a replica that lost the revocation channel tries again (and reloads the revoked set). */
+        @WithDefault("5S")
+        Duration revokedResubscribe();
     }
 
     interface UpstreamConfig {

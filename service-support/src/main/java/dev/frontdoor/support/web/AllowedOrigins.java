@@ -26,6 +26,18 @@ public final class AllowedOrigins {
         return origin != null && allowed.contains(origin);
     }
 
+    /**
+     * Fetch metadata: a browser says {@code Sec-Fetch-Site: cross-site} on a request another site's page made. Such a
+     * request may not change anything, whatever else it carries (no cookie, no {@code Origin}, JSON): it is a
+     * cross-site request by the browser's own account.
+     */
+    public static boolean crossSite(String secFetchSite) {
+        return secFetchSite != null && secFetchSite.strip().equalsIgnoreCase("cross-site");
+    }
+
+    /** The refusal of a cross-site state-changing request. */
+    public static final String CROSS_SITE_DETAIL = "Another site's page may not send this request (Sec-Fetch-Site).";
+
     /** scheme://host[:port] in lower case without a default port, or null when it is not an origin. */
     public static String canonical(String origin) {
         if (origin == null || origin.isBlank() || origin.equals("null") || origin.length() > 512) {

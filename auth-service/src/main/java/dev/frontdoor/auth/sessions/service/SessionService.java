@@ -31,14 +31,17 @@ public class SessionService {
     private final UserRepository users;
     private final SessionTokens tokens;
     private final SessionStateCache cache;
+    private final RevocationBroadcast broadcast;
     private final AuthConfig.Session config;
     private final Clock clock;
 
     public SessionService(SessionRepository sessions, UserRepository users, SessionTokens tokens,
+                          RevocationBroadcast broadcast,
                           SessionStateCache cache, AuthConfig config) {
         this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
+        this.broadcast = broadcast;
         this.cache = cache;
         this.config = config.session();
         this.clock = Clock.systemUTC();
@@ -102,6 +105,7 @@ public class SessionService {
         QuarkusTransaction.requiringNew().run(() ->
                 sessions.update("revokedAt = ?1 where idHash = ?2 and revokedAt is null", at(clock.instant()), idHash));
         cache.evict(idHash);
+        broadcast.revoked(idHash);
     }
 
     /** Revokes a session of this user by its public id; false if the user has no such session. */

@@ -5,7 +5,6 @@ import dev.frontdoor.image.cache.ResultCache;
 import dev.frontdoor.image.optimizer.service.ImageOptimizer;
 import dev.frontdoor.image.optimizer.service.ImageRequest;
 import dev.frontdoor.image.optimizer.service.ImageRequestValidator;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -33,12 +32,7 @@ public class ImageOptimizerResource {
         this.optimizer = optimizer;
     }
 
-    /**
-     * On a virtual thread: a request mostly waits (disk, the origin, a worker of the transform pool), and a burst of
-     * hundreds of misses must not wait for platform threads to be started before most of them are refused.
-     */
     @GET
-    @RunOnVirtualThread
     public Response optimize(@Context UriInfo uri, @HeaderParam("Accept") String accept,
                              @HeaderParam("If-None-Match") String ifNoneMatch) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
