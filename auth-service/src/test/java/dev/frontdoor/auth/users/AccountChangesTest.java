@@ -55,6 +55,29 @@ class AccountChangesTest {
         given().cookie(COOKIE, cookie).get("/api/auth/me").then().statusCode(200);
     }
 
+    /** A stolen session cannot be used to guess the current password: 5 wrong guesses, then 429 for a while. */
+    @Test
+    void wrongCurrentPasswordsAreThrottledPerAccount() {
+        String cookie = AuthClient.newSession();
+        for (int i = 0; i < 5; i++) {
+            AuthClient.as(cookie).contentType("application/json").header("X-Forwarded-For", AuthClient.randomAddress())
+                    .body(Map.of("currentPassword", "Wr0ng-guess-" + i + "!", "newPassword", "N3w-and-long-enough"))
+                    .post("/api/auth/password").then().statusCode(400);
+        }
+        // From any address, even with the right password, until the window ends.
+        for (String current : new String[] {"Wr0ng-guess-x!", AuthClient.PASSWORD}) {
+            AuthClient.as(cookie).contentType("application/json").header("X-Forwarded-For", AuthClient.randomAddress())
+                    .body(Map.of("currentPassword", current, "newPassword", "N3w-and-long-enough"))
+                    .post("/api/auth/password").then().statusCode(429)
+                    .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        }
+        // Another account is not affected.
+        String other = AuthClient.newSession();
+        AuthClient.as(other).contentType("application/json")
+                .body(Map.of("currentPassword", AuthClient.PASSWORD, "newPassword", "N3w-and-long-enough"))
+                .post("/api/auth/password").then().statusCode(204);
+    }
+
     @Test
     void disablingAnAccountEndsItsSessionsAndOnlyAdminsMayDoIt() {
         String victim = AuthClient.newSession();

@@ -140,18 +140,30 @@ public class AccountService {
 
     /**
      * Replaces the password after checking the current one, ends every session of the user (a thief's too) and
-     * starts a new one for this device.
+     * starts a new one for this device. Someone holding a stolen session could otherwise guess the current password
+     * at leisure: wrong guesses are throttled per account (as login failures are) and attempts per client address.
      */
     public SignedIn changePassword(UUID userId, PasswordChange change, String userAgent, String ip) {
         Set<ConstraintViolation<PasswordChange>> violations = validator.validate(change);
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.validation(violations));
         }
+        String accountKey = "password:acct:" + userId;
+        long wait = throttle.hit("password:ip:" + ip, limits.maxAttemptsPerAddress(), limits.window());
+        if (wait == 0) {
+            wait = throttle.retryAfterIfAtLimit(accountKey, limits.maxFailuresPerAccount());
+        }
+        if (wait > 0) {
+            throw new ProblemException(Problem.of(429, "Too Many Requests",
+                    "Too many password attempts. Try again later."), Map.of("Retry-After", Long.toString(wait)));
+        }
         User user = find(userId).orElseThrow(() -> ProblemException.of(401, "Unauthorized", "Sign in to continue."));
         if (change.currentPassword() == null || !hasher.verify(change.currentPassword(), user.passwordHash)) {
+            throttle.hit(accountKey, Integer.MAX_VALUE, limits.window());
             throw new ProblemException(Problem.validation(Map.of("currentPassword",
                     List.of("The current password is not correct."))));
         }
+        throttle.reset(accountKey);
         String hash = hasher.hash(change.newPassword());
         QuarkusTransaction.requiringNew().run(() -> users.update("passwordHash = ?1, updatedAt = ?2 where id = ?3",
                 hash, OffsetDateTime.now(ZoneOffset.UTC), userId));
