@@ -14,4 +14,10 @@ REDIS_PASSWORD=$(rand)
 REVALIDATE_SECRET=$(rand)
 SIGNING_PRIVATE_KEY="$key"
 SIGNING_PUBLIC_KEY="$pub"
+# Your mail provider's SMTP server (verification and password reset mails):
+MAIL_HOST=smtp.example.com
+MAIL_PORT=587
+MAIL_USERNAME=
+MAIL_PASSWORD=
+MAIL_FROM=Frontdoor <no-reply@example.com>
 ENV

@@ -106,7 +106,8 @@ class BrowserJourneyIT {
         assertTrue(browser.findElement(By.id("email-error")).isDisplayed());
         screenshot("signup-errors");
         type("name", "Browser Author");
-        type("email", "browser-" + UUID.randomUUID() + "@example.test");
+        String email = "browser-" + UUID.randomUUID() + "@example.test";
+        type("email", email);
         type("password", RunningSystem.PASSWORD);
         browser.findElement(By.xpath("//button[text()='Sign up']")).click();
         wait.until(ExpectedConditions.urlToBe(url("/dashboard")));
@@ -172,5 +173,22 @@ class BrowserJourneyIT {
         browser.get(url("/dashboard"));
         wait.until(ExpectedConditions.urlContains("/login"));
         screenshot("logged-out");
+
+        // Forgot password → the mail (from the local SMTP server) → a new password → signed in.
+        browser.findElement(By.id("forgot-password")).click();
+        wait.until(ExpectedConditions.urlContains("/forgot-password"));
+        type("email", email);
+        browser.findElement(By.xpath("//button[text()='Send me a link']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "on its way"));
+        screenshot("forgot-password");
+        String link = RunningSystem.system().mailbox()
+                .await(email, "Reset your password", 0, java.time.Duration.ofSeconds(15))
+                .link(RunningSystem.system().publicUrl() + "/reset-password?token=").orElseThrow();
+        browser.get(link);
+        type("password", "A-New-Passw0rd-For-Chromium");
+        screenshot("reset-password");
+        browser.findElement(By.xpath("//button[text()='Set the new password']")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/dashboard")));
+        screenshot("signed-in-with-the-new-password");
     }
 }

@@ -28,6 +28,43 @@ public interface AuthConfig {
 
     Throttle throttle();
 
+    /** The site's public address (PUBLIC_URL), where the links in mails point. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Recovery recovery();
+
+    /** Email verification and password reset. */
+    interface Recovery {
+        /** How long an email verification link works. */
+        @WithDefault("24H")
+        Duration verificationTtl();
+
+        /** How long a password reset link works. */
+        @WithDefault("30M")
+        Duration resetTtl();
+
+        /** Whether an account whose email is not verified may sign in (false: it may, and sees a reminder). */
+        @WithDefault("false")
+        boolean requireVerifiedEmail();
+
+        /**
+         * Enumeration-resistant signup: a taken address is answered exactly like a new one (202, "check your
+         * inbox"; the owner gets a mail instead), nobody is signed in by signup, and the email-availability
+         * endpoint is off. On in the prod profile.
+         */
+        @WithDefault("false")
+        boolean enumerationResistantSignup();
+
+        /** Password reset requests per account (address hashed) within the throttle window. */
+        @WithDefault("3")
+        int maxResetsPerAccount();
+
+        /** Verification mails resent per account within the throttle window. */
+        @WithDefault("3")
+        int maxResendsPerAccount();
+    }
+
     interface Session {
         /** Absolute lifetime of a session from login. */
         @WithDefault("7D")

@@ -1,6 +1,7 @@
 package dev.frontdoor.testsupport.system;
 
 import dev.frontdoor.testsupport.datastores.DataStores;
+import dev.frontdoor.testsupport.mail.Mailbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,6 +40,8 @@ public final class FrontdoorSystem implements AutoCloseable {
     private final int gatewayManagementPort;
     private final Path logDir;
     private Topology topology = Topology.SINGLE;
+    /** The SMTP server auth-service mails to (verification and reset links); read by tests, shown by bin/up. */
+    private Mailbox mailbox;
     /** The secret of content-service's revalidation webhook for this run (new each start). */
     private final String revalidateSecret = java.util.HexFormat.of().formatHex(randomBytes());
 
@@ -102,6 +105,7 @@ public final class FrontdoorSystem implements AutoCloseable {
         }
         try {
             Files.createDirectories(logDir);
+            system.mailbox = Mailbox.start(DataStores.freePort());
             Map<String, String> authSecrets = LocalSigningKey.environment(stateDir);
             system.secretsOf.put(Service.AUTH, authSecrets);
             system.secretsOf.put(Service.CONTENT, Map.of("REVALIDATE_SECRET", system.revalidateSecret));
@@ -317,6 +321,13 @@ public final class FrontdoorSystem implements AutoCloseable {
                     config.put("frontdoor.auth.cookie.secure", "false");
                 }
                 config.put("frontdoor.auth.allowed-origins", allowedOrigins());
+                config.put("frontdoor.auth.public-url", publicUrl());
+                config.put("quarkus.mailer.host", "127.0.0.1");
+                config.put("quarkus.mailer.port", Integer.toString(mailbox.port()));
+                config.put("quarkus.mailer.start-tls", "DISABLED");
+                // A local run and the end-to-end tests sign up and go on at once; the enumeration-resistant signup
+                // of the prod profile (a mail to confirm first) is covered by auth-service's own tests.
+                config.put("frontdoor.auth.recovery.enumeration-resistant-signup", "false");
             }
             case CONTENT -> {
                 config.put("quarkus.rest-client.auth.url", clusterUrl(Service.AUTH));
@@ -397,6 +408,10 @@ public final class FrontdoorSystem implements AutoCloseable {
         }
     }
 
+    /** The SMTP server auth-service mails to. */
+    public Mailbox mailbox() {
+        return mailbox;
+    }
 
     /** Stops the services gracefully (SIGTERM), then forcibly after a grace period. */
     @Override
@@ -419,6 +434,9 @@ public final class FrontdoorSystem implements AutoCloseable {
         processes.clear();
         replicas.clear();
         moreInstances.clear();
+        if (mailbox != null) {
+            mailbox.close();
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -1,6 +1,7 @@
 package dev.frontdoor.testsupport.system;
 
 import dev.frontdoor.testsupport.datastores.DataStores;
+import dev.frontdoor.testsupport.mail.MailboxPage;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -56,10 +57,13 @@ public final class LocalRun {
             }
         }
         FrontdoorSystem.writePid(state.resolve("run"), "launcher", ProcessHandle.current().pid());
+        MailboxPage mailboxPage = MailboxPage.serve(system.mailbox(),
+                Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_MAILBOX_PORT", "8025")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Frontdoor…");
             try {
+                mailboxPage.close();
                 running.close();
             } catch (Exception e) {
                 System.err.println("Stopping: " + e.getMessage());
@@ -75,6 +79,7 @@ public final class LocalRun {
                     + " self-signed certificate " + prodLikeSystem.certificate() + " (curl --cacert it, or -k)");
         }
         System.out.println("  demo author: " + DemoContent.EMAIL + " / " + DemoContent.PASSWORD);
+        System.out.println("  mailbox (verification and password reset mails): " + mailboxPage.url());
         System.out.println("  revalidation webhook: curl -X POST -H 'X-Revalidate-Secret: " + system.revalidateSecret()
                 + "' " + (prodLikeSystem != null ? "--cacert " + prodLikeSystem.certificate() + " " : "")
                 + "'" + url + "/api/revalidate?tag=posts'");

@@ -1,5 +1,7 @@
 package dev.frontdoor.auth.pages.rest;
 
+import static dev.frontdoor.auth.users.rest.AccountApiResource.CHECK_YOUR_INBOX;
+
 import dev.frontdoor.auth.pages.RedirectTargets;
 import dev.frontdoor.auth.sessions.service.SessionService;
 import dev.frontdoor.auth.users.service.AccountService;
@@ -8,6 +10,7 @@ import dev.frontdoor.auth.web.ClientInfo;
 import dev.frontdoor.auth.web.CurrentSession;
 import dev.frontdoor.auth.web.SessionCookies;
 import dev.frontdoor.support.problem.ProblemException;
+import dev.frontdoor.auth.pages.MessagePage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -93,9 +96,13 @@ public class AuthPagesResource {
     public Response signup(@FormParam("name") String name, @FormParam("email") String email,
                            @FormParam("password") String password, @FormParam("next") String next) {
         try {
-            var signedIn = accounts.signup(SignupForm.normalized(name, email, password),
+            var outcome = accounts.signup(SignupForm.normalized(name, email, password),
                     ClientInfo.userAgent(request), ClientInfo.address(request));
-            return seeOther(RedirectTargets.safe(next)).header("Set-Cookie", cookies.set(signedIn.token())).build();
+            if (outcome.signedIn().isEmpty()) {
+                return page(200, MessagePage.message("Check your inbox", CHECK_YOUR_INBOX, "/login", "Log in")).build();
+            }
+            return seeOther(RedirectTargets.safe(next)).header("Set-Cookie",
+                    cookies.set(outcome.signedIn().get().token())).build();
         } catch (ProblemException e) {
             return page(e.problem().status(), Templates.signup(name == null ? "" : name, email == null ? "" : email,
                     safeNext(next), e.problem().errors() == null ? Map.of() : e.problem().errors())).build();

@@ -34,4 +34,8 @@ public class User {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** When the owner confirmed the address; null until then. */
+    @Column(name = "email_verified_at")
+    public OffsetDateTime emailVerifiedAt;
 }

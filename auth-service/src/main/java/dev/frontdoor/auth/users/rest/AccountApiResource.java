@@ -40,7 +40,10 @@ public class AccountApiResource {
         this.request = request;
     }
 
-    /** 201 with the new user and a session cookie; 400 with per-field errors. */
+    /**
+     * 201 with the new user and a session cookie; 400 with per-field errors. With enumeration-resistant signup, 202
+     * "check your inbox" for a new address and a taken one alike, and no cookie.
+     */
     @POST
     @Path("/signup")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,11 +51,19 @@ public class AccountApiResource {
         if (body == null) {
             throw ProblemException.of(400, "Bad Request", "A JSON body with name, email and password is required.");
         }
-        var signedIn = accounts.signup(SignupForm.normalized(body.name(), body.email(), body.password()),
+        var outcome = accounts.signup(SignupForm.normalized(body.name(), body.email(), body.password()),
                 ClientInfo.userAgent(request), ClientInfo.address(request));
+        if (outcome.signedIn().isEmpty()) {
+            return Response.status(202).entity(Map.of("status", "pending", "detail", CHECK_YOUR_INBOX))
+                    .header("Cache-Control", "no-store").build();
+        }
+        var signedIn = outcome.signedIn().get();
         return Response.status(201).entity(UserView.of(signedIn.user()))
                 .header("Set-Cookie", cookies.set(signedIn.token())).header("Cache-Control", "no-store").build();
     }
+
+    /** What a pending signup is told, whether its address was new or taken. */
+    public static final String CHECK_YOUR_INBOX = "Check your inbox: we sent a link to confirm this address.";
 
     @GET
     @Path("/me")

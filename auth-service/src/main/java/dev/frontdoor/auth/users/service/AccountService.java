@@ -3,6 +3,8 @@ package dev.frontdoor.auth.users.service;
 import dev.frontdoor.auth.config.AuthConfig;
 import dev.frontdoor.auth.sessions.service.IssuedToken;
 import dev.frontdoor.auth.sessions.service.SessionService;
+import dev.frontdoor.auth.mail.AccountMails;
+import dev.frontdoor.auth.recovery.service.AccountRecovery;
 import dev.frontdoor.auth.throttle.Throttle;
 import dev.frontdoor.auth.users.model.User;
 import dev.frontdoor.auth.users.repository.UserRepository;
@@ -40,10 +42,16 @@ public class AccountService {
     private final Throttle throttle;
     private final Validator validator;
     private final AuthConfig.Throttle limits;
+    private final AccountRecovery recovery;
+    private final AccountMails mails;
+    private final AuthConfig.Recovery recoveryConfig;
 
     public AccountService(UserRepository users, PasswordHasher hasher, SessionService sessions, Throttle throttle,
-                          Validator validator, AuthConfig config) {
+                          Validator validator, AccountRecovery recovery, AccountMails mails, AuthConfig config) {
         this.users = users;
+        this.recovery = recovery;
+        this.mails = mails;
+        this.recoveryConfig = config.recovery();
         this.hasher = hasher;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -51,8 +59,13 @@ public class AccountService {
         this.limits = config.throttle();
     }
 
-    /** Creates the account and its first session; invalid input is a 400 problem with per-field errors. */
-    public SignedIn signup(SignupForm form, String userAgent, String ip) {
+    /**
+     * Creates the account, mails it a verification link and, unless signup is enumeration-resistant, starts its
+     * first session. Invalid input is a 400 problem with per-field errors. With enumeration resistance, a taken
+     * address is answered exactly like a new one (pending, nobody signed in, after the same password hashing) and its
+     * owner is told by mail instead.
+     */
+    public SignupOutcome signup(SignupForm form, String userAgent, String ip) {
         Set<ConstraintViolation<SignupForm>> violations = validator.validate(form);
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.validation(violations));
@@ -75,12 +88,36 @@ public class AccountService {
         } catch (PersistenceException e) {
             // Two signups with one address at once: the unique index decides, and the loser hears the same thing.
             // Anything else (the database down, above all) is not the address's fault and goes on as it is.
-            if (DatabaseFailures.constraintViolated(e)) {
-                throw emailTaken();
+            if (!DatabaseFailures.constraintViolated(e)) {
+                throw e;
+            }
+            return taken(user.email);
+        } catch (ProblemException e) {
+            if (e.problem().errors() != null && e.problem().errors().containsKey("email")) {
+                return taken(user.email);
             }
             throw e;
         }
-        return new SignedIn(user, sessions.create(user, userAgent, ip));
+        recovery.sendVerification(user);
+        if (recoveryConfig.enumerationResistantSignup()) {
+            return SignupOutcome.PENDING;
+        }
+        return new SignupOutcome(Optional.of(new SignedIn(user, sessions.create(user, userAgent, ip))));
+    }
+
+    /** Someone signed up with an address that has an account. */
+    private SignupOutcome taken(String email) {
+        if (!recoveryConfig.enumerationResistantSignup()) {
+            throw emailTaken();
+        }
+        QuarkusTransaction.requiringNew().call(() -> users.findByEmail(email))
+                .ifPresent(owner -> mails.accountExists(owner.email, owner.name));
+        return SignupOutcome.PENDING;
+    }
+
+    /** What signup led to: a signed-in account, or (enumeration-resistant) a mail to look for. */
+    public record SignupOutcome(Optional<SignedIn> signedIn) {
+        public static final SignupOutcome PENDING = new SignupOutcome(Optional.empty());
     }
 
     /**
@@ -115,6 +152,10 @@ public class AccountService {
         }
         throttle.reset(accountKey);
         User user = found.get();
+        if (recoveryConfig.requireVerifiedEmail() && user.emailVerifiedAt == null) {
+            throw ProblemException.of(403, "Forbidden",
+                    "Confirm your email address first: open the link we sent you, or ask for a new one.");
+        }
         if (hasher.needsUpgrade(user.passwordHash)) {
             String upgraded = hasher.hash(pw);
             QuarkusTransaction.requiringNew().run(() ->
@@ -126,6 +167,9 @@ public class AccountService {
 
     /** For as-you-type checks; throttled per client address because it tells whether an account exists. */
     public boolean emailAvailable(String email, String ip) {
+        if (recoveryConfig.enumerationResistantSignup()) {
+            throw ProblemException.of(404, "Not Found", "Address checks are off: signup does not tell who has an account.");
+        }
         long wait = throttle.hit("lookup:ip:" + ip, limits.maxLookupsPerAddress(), limits.window());
         if (wait > 0) {
             throw new ProblemException(Problem.of(429, "Too Many Requests", "Too many lookups. Try again later."),

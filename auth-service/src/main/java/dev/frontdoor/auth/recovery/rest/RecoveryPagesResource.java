@@ -1,0 +1,141 @@
+package dev.frontdoor.auth.recovery.rest;
+
+import dev.frontdoor.auth.recovery.service.AccountRecovery;
+import dev.frontdoor.auth.web.ClientInfo;
+import dev.frontdoor.auth.web.SessionCookies;
+import dev.frontdoor.support.problem.ProblemException;
+import dev.frontdoor.auth.pages.MessagePage;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The forms of "forgot password" and "confirm my email", working without JavaScript. A link from a mail opens a page
+ * that asks to confirm with a POST: a mail scanner that follows links uses nothing. Tokens stay in the page's
+ * form and are never put in a redirect.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class RecoveryPagesResource {
+
+    private static final String INVALID_LINK = "This link is not valid any more: it was used, or it expired.";
+
+    private final AccountRecovery recovery;
+    private final SessionCookies cookies;
+    private final HttpServerRequest request;
+
+    public RecoveryPagesResource(AccountRecovery recovery, SessionCookies cookies, HttpServerRequest request) {
+        this.recovery = recovery;
+        this.cookies = cookies;
+        this.request = request;
+    }
+
+    @CheckedTemplate(basePath = "pages")
+    static class Templates {
+        static native TemplateInstance forgotPassword(String email, String error);
+
+        static native TemplateInstance resetPassword(String token, Map<String, List<String>> errors);
+
+        static native TemplateInstance verifyEmail(String token);
+    }
+
+    @GET
+    @Path("/forgot-password")
+    public Response forgotPasswordPage() {
+        return page(200, Templates.forgotPassword("", null));
+    }
+
+    @POST
+    @Path("/forgot-password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response forgotPassword(@FormParam("email") String email) {
+        try {
+            recovery.requestReset(email, ClientInfo.address(request));
+            return page(200, MessagePage.message("Check your inbox", RecoveryApiResource.RESET_REQUESTED, "/login",
+                    "Back to log in"));
+        } catch (ProblemException e) {
+            Response.ResponseBuilder page = builder(e.problem().status(),
+                    Templates.forgotPassword(email == null ? "" : email, e.problem().errors() != null
+                            ? "Please enter a valid email." : e.problem().detail()));
+            e.headers().forEach(page::header);
+            return page.build();
+        }
+    }
+
+    @GET
+    @Path("/reset-password")
+    public Response resetPasswordPage(@QueryParam("token") String token) {
+        if (!recovery.resetUsable(token)) {
+            return page(400, MessagePage.message("Choose a new password", INVALID_LINK, "/forgot-password",
+                    "Ask for a new link"));
+        }
+        return page(200, Templates.resetPassword(token, Map.of()));
+    }
+
+    @POST
+    @Path("/reset-password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resetPassword(@FormParam("token") String token, @FormParam("password") String password) {
+        try {
+            var signedIn = recovery.confirmReset(token, password, ClientInfo.userAgent(request),
+                    ClientInfo.address(request));
+            return Response.status(Response.Status.SEE_OTHER).header("Location", "/dashboard")
+                    .header("Cache-Control", "no-store").header("Set-Cookie", cookies.set(signedIn.token())).build();
+        } catch (ProblemException e) {
+            if (e.problem().errors() != null) {
+                return page(400, Templates.resetPassword(token, Map.of("password",
+                        e.problem().errors().getOrDefault("newPassword", List.of()))));
+            }
+            Response.ResponseBuilder page = builder(e.problem().status(), MessagePage.message("Choose a new password",
+                    e.problem().status() == 429 ? e.problem().detail() : INVALID_LINK, "/forgot-password",
+                    "Ask for a new link"));
+            e.headers().forEach(page::header);
+            return page.build();
+        }
+    }
+
+    @GET
+    @Path("/verify-email")
+    public Response verifyEmailPage(@QueryParam("token") String token) {
+        if (!recovery.verificationUsable(token)) {
+            return page(400, MessagePage.message("Confirm your email address", INVALID_LINK, "/login", "Log in"));
+        }
+        return page(200, Templates.verifyEmail(token));
+    }
+
+    @POST
+    @Path("/verify-email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verifyEmail(@FormParam("token") String token) {
+        try {
+            boolean verified = recovery.verify(token, ClientInfo.address(request));
+            return page(verified ? 200 : 400, MessagePage.message("Confirm your email address",
+                    verified ? "Your email address is confirmed." : INVALID_LINK, "/login", "Log in"));
+        } catch (ProblemException e) {
+            Response.ResponseBuilder page = builder(e.problem().status(),
+                    MessagePage.message("Confirm your email address", e.problem().detail(), "/login", "Log in"));
+            e.headers().forEach(page::header);
+            return page.build();
+        }
+    }
+
+    private static Response page(int status, TemplateInstance template) {
+        return builder(status, template).build();
+    }
+
+    private static Response.ResponseBuilder builder(int status, TemplateInstance template) {
+        return Response.status(status).entity(template).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "private, no-store").header("Referrer-Policy", "no-referrer");
+    }
+}
