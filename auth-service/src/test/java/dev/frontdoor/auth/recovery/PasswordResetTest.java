@@ -10,7 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.frontdoor.auth.AuthClient;
 import dev.frontdoor.testsupport.mail.Mailbox;
 import dev.frontdoor.testsupport.mail.MailboxTestResource;
+import dev.frontdoor.auth.recovery.repository.AccountTokenRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URLDecoder;
@@ -78,6 +84,25 @@ class PasswordResetTest {
         confirm(token, "short").then().statusCode(400).body("errors.newPassword", org.hamcrest.Matchers.notNullValue());
         confirm(token, "no-digits-here!").then().statusCode(400);
         confirm(token, NEW_PASSWORD).then().statusCode(200);
+    }
+
+    @Inject
+    AccountTokenRepository tokens;
+
+    /** A link past its 30 minutes is refused, by the API and by the page. */
+    @Test
+    void anExpiredLinkIsRefused() throws Exception {
+        String email = AuthClient.randomEmail();
+        AuthClient.signup(email).then().statusCode(201);
+        int before = mailbox().to(email, SUBJECT).size();
+        requestReset(email).then().statusCode(202);
+        String token = resetToken(email, before);
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        QuarkusTransaction.requiringNew().run(() -> tokens.update("expiresAt = ?1 where tokenHash = ?2",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), hash));
+        given().get("/reset-password?token=" + token).then().statusCode(400);
+        confirm(token, NEW_PASSWORD).then().statusCode(400);
+        AuthClient.login(email, AuthClient.PASSWORD, AuthClient.randomAddress()).then().statusCode(200);
     }
 
     @Test
