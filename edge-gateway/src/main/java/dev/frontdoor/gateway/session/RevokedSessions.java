@@ -116,7 +116,7 @@ public class RevokedSessions {
                                 + "trying again every %s", failure.toString(), revoked.size(), retry);
                     }
                     following = false;
-                });
+                }, () -> following = false);
         long now = System.currentTimeMillis() / 1000;
         redis.sortedSet(String.class).zrangebyscoreWithScores(SET, new ScoreRange<>((double) now, Double.POSITIVE_INFINITY))
                 .subscribe().with(entries -> {
