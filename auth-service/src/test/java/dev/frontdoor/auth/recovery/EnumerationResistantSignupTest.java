@@ -53,4 +53,23 @@ class EnumerationResistantSignupTest {
         // The owner can still log in.
         AuthClient.login(email, AuthClient.PASSWORD, AuthClient.randomAddress()).then().statusCode(200);
     }
+
+    /** The HTML form too: a taken address and a new one end on the same page, with no cookie. */
+    @Test
+    void theSignupFormAnswersTakenAndNewAddressesAlike() {
+        String taken = AuthClient.randomEmail();
+        AuthClient.signup(taken).then().statusCode(202);
+        String[] pages = new String[2];
+        String[] emails = {taken, AuthClient.randomEmail()};
+        for (int i = 0; i < 2; i++) {
+            Response page = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .header("Origin", AuthClient.ORIGIN).header("X-Forwarded-For", AuthClient.randomAddress())
+                    .formParam("name", "Ada Lovelace").formParam("email", emails[i])
+                    .formParam("password", AuthClient.PASSWORD).post("/signup");
+            assertEquals(200, page.statusCode());
+            assertNull(page.getCookie(AuthClient.COOKIE));
+            pages[i] = page.asString();
+        }
+        assertEquals(pages[0], pages[1]);
+    }
 }
