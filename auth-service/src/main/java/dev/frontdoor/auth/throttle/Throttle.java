@@ -1,12 +1,18 @@
 package dev.frontdoor.auth.throttle;
 
 import dev.frontdoor.auth.redis.RedisAvailability;
+import dev.frontdoor.support.problem.Problem;
+import dev.frontdoor.support.problem.ProblemException;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -95,6 +101,30 @@ public class Throttle {
             } catch (RuntimeException e) {
                 availability.failed(e);
             }
+        }
+    }
+
+    /** Counts one event and refuses it with 429 ({@link #refusal}) when it went over {@code limit}. */
+    public void hitOrRefuse(String key, int limit, Duration window, String message) {
+        long wait = hit(key, limit, window);
+        if (wait > 0) {
+            throw refusal(wait, message);
+        }
+    }
+
+    /** The answer to a throttled request: 429 with {@code Retry-After}. */
+    public static ProblemException refusal(long retryAfterSeconds, String message) {
+        return new ProblemException(Problem.of(429, "Too Many Requests", message),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    /** A value (an email address) as it may appear in a throttle key: hashed, never in clear. */
+    public static String hashed(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

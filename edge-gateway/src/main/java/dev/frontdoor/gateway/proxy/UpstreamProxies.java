@@ -107,14 +107,17 @@ public class UpstreamProxies {
         if (!hasBody) {
             request.resume();
         }
-        UpstreamAdmission.Decision decision = new UpstreamAdmission.Decision() {
+        var decision = new UpstreamAdmission.Decision() {
+            /** Set on the request's own context; the end handler below reads it there too. */
+            boolean holdsSlot;
+
             @Override
             public void admitted() {
                 if (rc.response().ended() || rc.response().closed()) {
                     upstream.admission().leave(); // the client went away while waiting
                     return;
                 }
-                rc.addEndHandler(ended -> upstream.admission().leave());
+                holdsSlot = true;
                 if (hasBody && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
                     // The request passed every check: ask for the body now, as nginx does, rather than leave the
                     // client waiting for an upstream that never sees the expectation (clients wait ~1 s, then send).
@@ -138,8 +141,13 @@ public class UpstreamProxies {
                         "The service is at capacity; try again shortly.");
             }
         };
+        // One end handler for both outcomes: an admitted request gives its slot back; one still waiting whose client
+        // went away leaves the queue.
         rc.addEndHandler(ended -> {
-            if (ended.failed()) {
+            if (decision.holdsSlot) {
+                decision.holdsSlot = false;
+                upstream.admission().leave();
+            } else if (ended.failed()) {
                 upstream.admission().abandon(decision);
             }
         });

@@ -115,13 +115,13 @@ class AdmissionControlTest {
                 assertTrue(t.contentType().startsWith("application/problem+json"), t.contentType());
             });
             refusedInAll += refused.size();
-            p99s.add(p99(refused.stream().map(Timed::millis).toList()));
+            p99s.add(BurstClient.percentile(refused.stream().map(Timed::millis).toList(), 99));
         }
         spiking.set(false);
         prober.join(5_000);
         long refusedP99 = p99s.stream().sorted().toList().get(1);
         assertTrue(refusedP99 < 100, "503s p99 per spike " + p99s + " ms");
-        long healthP99 = p99(health);
+        long healthP99 = BurstClient.percentile(health, 99);
         assertTrue(health.size() >= 20 && healthP99 < 50, "health p99 " + healthP99 + " ms over " + health.size());
 
         // The spike is over: normal answers resume at once, and the metrics say what happened.
@@ -206,9 +206,4 @@ class AdmissionControlTest {
         }
     }
 
-    private static long p99(List<Long> millis) {
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
-    }
 }

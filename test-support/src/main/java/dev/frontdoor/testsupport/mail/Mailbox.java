@@ -61,24 +61,6 @@ public final class Mailbox implements AutoCloseable {
         return all().stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
     }
 
-    /** Waits (at most {@code timeout}) until {@code address} has received more than {@code already} mails. */
-    public Mail await(String address, int already, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            List<Mail> mails = to(address);
-            if (mails.size() > already) {
-                return mails.get(already);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no mail " + (already + 1) + " to " + address + " within " + timeout);
-    }
-
     /** The mails to {@code address} with this subject, oldest first. */
     public List<Mail> to(String address, String subject) {
         return to(address).stream().filter(m -> subject.equals(m.subject())).toList();

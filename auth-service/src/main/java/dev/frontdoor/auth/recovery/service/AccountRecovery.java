@@ -17,12 +17,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,8 +77,10 @@ public class AccountRecovery {
 
     /** Another verification mail for a signed-in user whose address is not verified yet; throttled. */
     public void resendVerification(UUID userId, String ip) {
-        throttled("resend:acct:" + userId, config.maxResendsPerAccount(), "Too many verification mails.");
-        throttled("resend:ip:" + ip, limits.maxAttemptsPerAddress(), "Too many verification mails.");
+        throttle.hitOrRefuse("resend:acct:" + userId, config.maxResendsPerAccount(), limits.window(),
+                "Too many verification mails. Try again later.");
+        throttle.hitOrRefuse("resend:ip:" + ip, limits.maxAttemptsPerAddress(), limits.window(),
+                "Too many verification mails. Try again later.");
         User user = QuarkusTransaction.requiringNew().call(() -> users.findByIdOptional(userId))
                 .orElseThrow(() -> ProblemException.of(401, "Unauthorized", "Sign in to continue."));
         if (user.emailVerifiedAt == null) {
@@ -97,7 +95,8 @@ public class AccountRecovery {
 
     /** Confirms a verification link; false when it is unknown, used or expired. */
     public boolean verify(String token, String ip) {
-        throttled("verify:ip:" + ip, limits.maxAttemptsPerAddress(), "Too many attempts.");
+        throttle.hitOrRefuse("verify:ip:" + ip, limits.maxAttemptsPerAddress(), limits.window(),
+                "Too many attempts. Try again later.");
         Optional<UUID> user = tokens.consume(token, AccountToken.VERIFY_EMAIL);
         user.ifPresent(id -> QuarkusTransaction.requiringNew().run(() -> users.update(
                 "emailVerifiedAt = ?1, updatedAt = ?1 where id = ?2 and emailVerifiedAt is null",
@@ -114,8 +113,9 @@ public class AccountRecovery {
         if (normalized.isEmpty() || normalized.length() > 254 || !normalized.contains("@")) {
             throw new ProblemException(Problem.validation(Map.of("email", List.of("Please enter a valid email."))));
         }
-        throttled("reset:ip:" + ip, limits.maxAttemptsPerAddress(), "Too many reset requests.");
-        if (throttle.hit("reset:acct:" + digest(normalized), config.maxResetsPerAccount(), limits.window()) > 0) {
+        throttle.hitOrRefuse("reset:ip:" + ip, limits.maxAttemptsPerAddress(), limits.window(),
+                "Too many reset requests. Try again later.");
+        if (throttle.hit("reset:acct:" + Throttle.hashed(normalized), config.maxResetsPerAccount(), limits.window()) > 0) {
             return; // the same answer as any other request: the owner already has enough links on their way
         }
         background.submit(() -> {
@@ -140,7 +140,8 @@ public class AccountRecovery {
      * device is signed in. An unknown, used or expired link is a 400.
      */
     public AccountService.SignedIn confirmReset(String token, String newPassword, String userAgent, String ip) {
-        throttled("reset-confirm:ip:" + ip, limits.maxAttemptsPerAddress(), "Too many attempts.");
+        throttle.hitOrRefuse("reset-confirm:ip:" + ip, limits.maxAttemptsPerAddress(), limits.window(),
+                "Too many attempts. Try again later.");
         // The rules of a password change (the signup rules), applied to the new password alone.
         Set<ConstraintViolation<PasswordChange>> violations =
                 validator.validateValue(PasswordChange.class, "newPassword", newPassword);
@@ -157,23 +158,6 @@ public class AccountRecovery {
         sessions.revokeAll(userId);
         User user = QuarkusTransaction.requiringNew().call(() -> users.findByIdOptional(userId)).orElseThrow();
         return new AccountService.SignedIn(user, sessions.create(user, userAgent, ip));
-    }
-
-    private void throttled(String key, int limit, String message) {
-        long wait = throttle.hit(key, limit, limits.window());
-        if (wait > 0) {
-            throw new ProblemException(Problem.of(429, "Too Many Requests", message + " Try again later."),
-                    Map.of("Retry-After", Long.toString(wait)));
-        }
-    }
-
-    private static String digest(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @PreDestroy

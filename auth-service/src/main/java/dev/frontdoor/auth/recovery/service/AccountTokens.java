@@ -2,11 +2,9 @@ package dev.frontdoor.auth.recovery.service;
 
 import dev.frontdoor.auth.recovery.model.AccountToken;
 import dev.frontdoor.auth.recovery.repository.AccountTokenRepository;
+import dev.frontdoor.auth.sessions.service.SessionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -75,11 +73,8 @@ public class AccountTokens {
         return QuarkusTransaction.requiringNew().call(() -> tokens.usable(hash(token), purpose, now));
     }
 
+    /** Stored as session ids are: their SHA-256. */
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SessionService.hash(token);
     }
 }

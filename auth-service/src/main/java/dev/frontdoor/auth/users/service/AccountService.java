@@ -16,12 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,14 +124,13 @@ public class AccountService {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         String pw = password == null ? "" : password;
         String addressKey = "login:ip:" + ip;
-        String accountKey = "login:acct:" + digest(normalized) + ":" + ip;
+        String accountKey = "login:acct:" + Throttle.hashed(normalized) + ":" + ip;
         long wait = throttle.hit(addressKey, limits.maxAttemptsPerAddress(), limits.window());
         if (wait == 0) {
             wait = throttle.retryAfterIfAtLimit(accountKey, limits.maxFailuresPerAccount());
         }
         if (wait > 0) {
-            throw new ProblemException(Problem.of(429, "Too Many Requests",
-                    "Too many login attempts. Try again later."), Map.of("Retry-After", Long.toString(wait)));
+            throw Throttle.refusal(wait, "Too many login attempts. Try again later.");
         }
         Optional<User> found = normalized.isEmpty() || pw.length() > 1024
                 ? Optional.empty() : QuarkusTransaction.requiringNew().call(() -> users.findByEmail(normalized));
@@ -170,11 +165,8 @@ public class AccountService {
         if (recoveryConfig.enumerationResistantSignup()) {
             throw ProblemException.of(404, "Not Found", "Address checks are off: signup does not tell who has an account.");
         }
-        long wait = throttle.hit("lookup:ip:" + ip, limits.maxLookupsPerAddress(), limits.window());
-        if (wait > 0) {
-            throw new ProblemException(Problem.of(429, "Too Many Requests", "Too many lookups. Try again later."),
-                    Map.of("Retry-After", Long.toString(wait)));
-        }
+        throttle.hitOrRefuse("lookup:ip:" + ip, limits.maxLookupsPerAddress(), limits.window(),
+                "Too many lookups. Try again later.");
         SignupForm probe = SignupForm.normalized("xx", email, null);
         if (!validator.validateProperty(probe, "email").isEmpty()) {
             throw new ProblemException(Problem.validation(Map.of("email", List.of("Please enter a valid email."))));
@@ -198,8 +190,7 @@ public class AccountService {
             wait = throttle.retryAfterIfAtLimit(accountKey, limits.maxFailuresPerAccount());
         }
         if (wait > 0) {
-            throw new ProblemException(Problem.of(429, "Too Many Requests",
-                    "Too many password attempts. Try again later."), Map.of("Retry-After", Long.toString(wait)));
+            throw Throttle.refusal(wait, "Too many password attempts. Try again later.");
         }
         User user = find(userId).orElseThrow(() -> ProblemException.of(401, "Unauthorized", "Sign in to continue."));
         if (change.currentPassword() == null || !hasher.verify(change.currentPassword(), user.passwordHash)) {
@@ -243,14 +234,6 @@ public class AccountService {
         return ProblemException.of(401, "Unauthorized", BAD_CREDENTIALS);
     }
 
-    private static String digest(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A user who has just signed up or logged in, and the token of the new session. */
     public record SignedIn(User user, IssuedToken token) {
