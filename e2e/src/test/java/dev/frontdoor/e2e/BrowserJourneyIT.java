@@ -3,8 +3,13 @@ package dev.frontdoor.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.frontdoor.testsupport.mail.Mailbox;
+import dev.frontdoor.testsupport.system.Service;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserJourneyIT {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** Room for auth-service's retries of a failed send (back-off 1, 2, 4, 8 s; each try at most 10 s). */
+    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(45);
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static int shot;
@@ -82,10 +89,29 @@ class BrowserJourneyIT {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
+    /** Types into a field, and checks that it holds exactly that (a page still loading may lose keys). */
     private static void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WebElement field = browser.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(text);
+            if (text.equals(field.getDomProperty("value"))) {
+                return;
+            }
+        }
+        fail("the field #" + id + " does not hold what was typed");
+    }
+
+    /** The reset mail; when it does not come, the failure shows what auth-service logged about mail. */
+    private static Mailbox.Mail resetMail(String email) throws IOException {
+        try {
+            return RunningSystem.system().mailbox().await(email, "Reset your password", 0, MAIL_TIMEOUT);
+        } catch (AssertionError e) {
+            List<String> logged = Files.readAllLines(RunningSystem.system().logOf(Service.AUTH)).stream()
+                    .filter(line -> line.contains("mail") && (line.contains("WARN") || line.contains("ERROR")))
+                    .toList();
+            throw new AssertionError(e.getMessage() + "; auth-service logged: " + logged, e);
+        }
     }
 
     @Test
@@ -181,9 +207,7 @@ class BrowserJourneyIT {
         browser.findElement(By.xpath("//button[text()='Send me a link']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "on its way"));
         screenshot("forgot-password");
-        String link = RunningSystem.system().mailbox()
-                .await(email, "Reset your password", 0, java.time.Duration.ofSeconds(15))
-                .link(RunningSystem.system().publicUrl() + "/reset-password?token=").orElseThrow();
+        String link = resetMail(email).link(RunningSystem.system().publicUrl() + "/reset-password?token=").orElseThrow();
         browser.get(link);
         type("password", "A-New-Passw0rd-For-Chromium");
         screenshot("reset-password");

@@ -63,6 +63,13 @@ public interface AuthConfig {
         /** Verification mails resent per account within the throttle window. */
         @WithDefault("3")
         int maxResendsPerAccount();
+
+        /**
+         * How long one try to send a mail may wait for the SMTP server before it is given up and retried (a mail
+         * may then arrive twice, never not at all).
+         */
+        @WithDefault("20S")
+        Duration mailAttemptTimeout();
     }
 
     interface Session {

@@ -51,6 +51,24 @@ public final class Mailbox implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Closes a client's connection after it was idle this long (GreenMail's default is 30 s): real SMTP servers drop
+     * idle connections too, and a mailer that keeps connections must survive it.
+     */
+    public void dropIdleConnectionsAfter(Duration idle) {
+        server.getSmtp().setClientSocketTimeout((int) idle.toMillis());
+    }
+
+    /** Stops accepting connections (as an SMTP server that is down); {@link #resume} starts it again. */
+    public void pause() {
+        server.stop();
+    }
+
+    /** Accepts connections again on the same port; mails received before the pause are kept. */
+    public void resume() {
+        server.start();
+    }
+
     /** Every mail received so far, oldest first. */
     public List<Mail> all() {
         return Arrays.stream(server.getReceivedMessages()).map(Mailbox::read).toList();
@@ -84,7 +102,9 @@ public final class Mailbox implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("no mail " + (already + 1) + " \"" + subject + "\" to " + address + " within " + timeout);
+        throw new AssertionError("no mail " + (already + 1) + " \"" + subject + "\" to " + address + " within " + timeout
+                + "; this address got " + to(address).stream().map(Mail::subject).toList() + ", all addresses "
+                + all().size() + " mails");
     }
 
     private static Mail read(MimeMessage message) {
