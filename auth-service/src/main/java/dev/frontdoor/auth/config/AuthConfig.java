@@ -126,6 +126,13 @@ public interface AuthConfig {
 
         @WithDefault("1")
         int parallelism();
+
+        /**
+         * Hashes computed at once (signup, login, password change); more wait their turn. Each takes memory-kib of
+         * heap while it runs, so this bounds what hashing can take (and more than the cores would not be faster).
+         * Default: the number of available processors.
+         */
+        Optional<Integer> maxConcurrent();
     }
 
     /** After Redis failed or timed out, how long this process leaves it alone (fallbacks answer meanwhile). */

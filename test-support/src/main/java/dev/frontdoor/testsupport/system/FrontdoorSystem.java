@@ -280,9 +280,7 @@ public final class FrontdoorSystem implements AutoCloseable {
 
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xmx256m");
-        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(jvmOptions(repoRoot, service));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -295,6 +293,26 @@ public final class FrontdoorSystem implements AutoCloseable {
         builder.environment().putAll(stores.environmentFor(service.shortName, service.usesPostgres, service.usesRedis));
         builder.environment().putAll(secrets);
         return builder.start();
+    }
+
+    /**
+     * The service's own JVM options ({@code src/main/jvm/jvm.options}, what its container image uses too), the JDK's
+     * AOT cache when one was trained for this build ({@code target/quarkus-app/app.aot}), and whatever
+     * {@code FRONTDOOR_JVM_OPTIONS} adds (space-separated; for measurements).
+     */
+    static List<String> jvmOptions(Path repoRoot, Service service) {
+        Path module = repoRoot.resolve(service.module);
+        List<String> options = new ArrayList<>();
+        options.add("@" + module.resolve("src/main/jvm/jvm.options"));
+        Path cache = module.resolve("target/quarkus-app/app.aot");
+        if (Files.isRegularFile(cache)) {
+            options.add("-XX:AOTCache=" + cache);
+        }
+        String extra = System.getenv("FRONTDOOR_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return options;
     }
 
     /** Where each service finds the others. */
