@@ -296,18 +296,15 @@ public final class FrontdoorSystem implements AutoCloseable {
     }
 
     /**
-     * The service's own JVM options ({@code src/main/jvm/jvm.options}, what its container image uses too), the JDK's
-     * AOT cache when one was trained for this build ({@code target/quarkus-app/app.aot}), and whatever
-     * {@code FRONTDOOR_JVM_OPTIONS} adds (space-separated; for measurements).
+     * The service's own JVM options ({@code src/main/jvm/jvm.options}, what its container image uses too); the JDK's
+     * AOT cache ({@link AotCache}): used when it was trained for this build, recorded instead while
+     * {@link AotCache#TRAINING} is set; and whatever {@code FRONTDOOR_JVM_OPTIONS} adds (space-separated; for
+     * measurements).
      */
     static List<String> jvmOptions(Path repoRoot, Service service) {
-        Path module = repoRoot.resolve(service.module);
         List<String> options = new ArrayList<>();
-        options.add("@" + module.resolve("src/main/jvm/jvm.options"));
-        Path cache = module.resolve("target/quarkus-app/app.aot");
-        if (Files.isRegularFile(cache)) {
-            options.add("-XX:AOTCache=" + cache);
-        }
+        options.add("@" + AotCache.jvmOptionsFile(repoRoot, service));
+        options.addAll(AotCache.options(repoRoot, service));
         String extra = System.getenv("FRONTDOOR_JVM_OPTIONS");
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.strip().split("\\s+")));
@@ -439,9 +436,11 @@ public final class FrontdoorSystem implements AutoCloseable {
                 .filter(java.util.Objects::nonNull).forEach(all::add));
         all.addAll(processes.values());
         all.forEach(Process::destroy);
+        // A process recording an AOT cache writes it as it exits, which takes a while longer.
+        int patience = Boolean.getBoolean(AotCache.TRAINING) ? 120 : 20;
         for (Process process : all) {
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(patience, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {

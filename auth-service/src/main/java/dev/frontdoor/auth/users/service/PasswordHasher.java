@@ -11,7 +11,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Argon2id password hashes (password4j), with the parameters from configuration. At most {@code max-concurrent}
- * hashes run at once: each needs {@code memory-kib} of heap while it runs (19 MiB by default), so a burst of logins
+ * hashes run at once: each needs {@code memory-kib} of heap while it runs (9 MiB by default), so a burst of logins
  * waits its turn instead of growing the heap without bound.
  */
 @ApplicationScoped
