@@ -108,7 +108,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-jvm"})
     void everyDeploymentMatchesTheServiceItRuns(String overlay) throws Exception {
         List<JsonNode> docs = render(overlay);
         Map<String, String> config = new java.util.HashMap<>();
@@ -181,7 +181,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-jvm"})
     void onlyTheGatewayIsReachableFromOutside(String overlay) throws Exception {
         List<JsonNode> docs = render(overlay);
         List<JsonNode> ingresses = ofKind(docs, "Ingress").toList();
@@ -277,7 +277,7 @@ class DeploymentFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-jvm"})
     void everyPodKnowsWhomToTrustAndHowManyProcessorsItHas(String overlay) throws Exception {
         List<JsonNode> docs = render(overlay);
         for (JsonNode deployment : ofKind(docs, "Deployment").filter(d -> d.path("metadata").path("name").asText()
@@ -323,11 +323,12 @@ class DeploymentFilesTest {
         Matcher version = Pattern.compile("<artifactId>frontdoor-parent</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(Files.readString(ROOT.resolve("pom.xml")));
         assertTrue(version.find());
-        for (String overlay : List.of("dev", "prod")) {
+        for (String overlay : List.of("dev", "prod", "prod-jvm")) {
+            String tag = version.group(1) + (overlay.endsWith("-jvm") ? "-jvm" : "");
             ofKind(render(overlay), "Deployment").forEach(d -> {
                 String image = d.path("spec").path("template").path("spec").path("containers").get(0).path("image").asText();
                 if (image.startsWith("frontdoor/")) {
-                    assertTrue(image.endsWith(":" + version.group(1)), overlay + ": " + image);
+                    assertTrue(image.endsWith(":" + tag), overlay + ": " + image);
                 }
             });
         }
@@ -340,5 +341,41 @@ class DeploymentFilesTest {
             }
             assertEquals(4, found, compose);
         }
+    }
+
+    /**
+     * On the JVM every pod's memory limit holds the service's fixed maximum heap (its jvm.options) with at least
+     * 128 MiB for the rest (classes, code, threads, Netty, libvips), and its request; no heap sized as a share of
+     * the container's memory. The image starts the service with those options and its AOT cache.
+     */
+    @Test
+    void onTheJvmEachPodHasRoomForItsHeapAndTheRest() throws Exception {
+        Pattern xmx = Pattern.compile("(?m)^-Xmx(\\d+)m\\s*$");
+        List<JsonNode> deployments = ofKind(render("prod-jvm"), "Deployment")
+                .filter(d -> d.path("metadata").path("name").asText().matches("edge-gateway|[a-z]+-service"))
+                .filter(d -> !d.path("metadata").path("name").asText().equals("postgres")).toList();
+        assertEquals(4, deployments.size());
+        for (JsonNode deployment : deployments) {
+            String service = deployment.path("metadata").path("name").asText();
+            String options = Files.readString(ROOT.resolve(service + "/src/main/jvm/jvm.options"));
+            assertFalse(options.contains("RAMPercentage"), service);
+            Matcher heap = xmx.matcher(options);
+            assertTrue(heap.find(), service + " has a fixed maximum heap");
+            JsonNode resources = deployment.path("spec").path("template").path("spec").path("containers").get(0)
+                    .path("resources");
+            long limit = mebibytes(resources.path("limits").path("memory").asText());
+            long request = mebibytes(resources.path("requests").path("memory").asText());
+            assertTrue(limit >= Long.parseLong(heap.group(1)) + 128, service + ": limit " + limit + " MiB");
+            assertTrue(request <= limit && request >= 128, service + ": request " + request + " MiB");
+        }
+        String dockerfile = Files.readString(ROOT.resolve("deploy/docker/jvm.Dockerfile"));
+        assertTrue(dockerfile.contains("java @jvm.options -XX:AOTCache=app.aot"), "the image uses the options and the cache");
+        assertTrue(dockerfile.contains("train-aot.sh"), "the image records its AOT cache");
+    }
+
+    private static long mebibytes(String quantity) {
+        Matcher m = Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
+        assertTrue(m.matches(), quantity);
+        return Long.parseLong(m.group(1)) * (m.group(2).equals("Gi") ? 1024 : 1);
     }
 }
