@@ -10,6 +10,8 @@
 # Usage: bench/gateway.sh [seconds per measurement, default 10] [rounds, default 2]
 # BASELINE_APP=<another build's edge-gateway/target/quarkus-app> also runs that gateway in the same rounds and prints
 # this build ÷ baseline (how a change moved throughput, measured side by side rather than across noisy runs).
+# BASELINE_JVM_OPTIONS="-Xmx256m ..." runs the baseline with those JVM options instead of the gateway's jvm.options
+# (how a change of settings moved it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk25.sh
@@ -70,9 +72,10 @@ java -Xmx256m -cp "edge-gateway/target/quarkus-app/lib/main/*" bench/VertxFloorP
   > "$dir/floor.log" 2>&1 &
 floor_pid=$!
 
-# start_gateway jar port management-port log: the gateway in front of the trivial upstream, rate limits off.
+# start_gateway jar port management-port log jvm-options: the gateway in front of the trivial upstream, rate limits off.
 start_gateway() {
-  java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$2" -Dquarkus.management.port="$3" \
+  # shellcheck disable=SC2086 # one option per word
+  java $5 -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$2" -Dquarkus.management.port="$3" \
     -Dfrontdoor.gateway.upstreams.auth.urls=http://127.0.0.1:18090 \
     -Dfrontdoor.gateway.upstreams.content.urls=http://127.0.0.1:18090 \
     -Dfrontdoor.gateway.upstreams.image.urls=http://127.0.0.1:18090 \
@@ -80,11 +83,13 @@ start_gateway() {
     -Dfrontdoor.gateway.rate-limits.enabled=false -Dquarkus.redis.hosts=redis://127.0.0.1:1 \
     -jar "$1" > "$4" 2>&1 &
 }
-start_gateway "$jar" 18092 18093 "$dir/gateway.log"
+start_gateway "$jar" 18092 18093 "$dir/gateway.log" "$(bench_jvm edge-gateway)"
 gateway_pid=$!
 bench_wait http://127.0.0.1:18093/q/health/ready 60
-if [ -n "${BASELINE_APP:-}" ]; then
-  start_gateway "$BASELINE_APP/quarkus-run.jar" 18096 18097 "$dir/baseline.log"
+if [ -n "${BASELINE_APP:-}${BASELINE_JVM_OPTIONS:-}" ]; then
+  baseline_app=${BASELINE_APP:-edge-gateway/target/quarkus-app}
+  start_gateway "$baseline_app/quarkus-run.jar" 18096 18097 "$dir/baseline.log" \
+    "${BASELINE_JVM_OPTIONS:-@edge-gateway/src/main/jvm/jvm.options}"
   baseline_pid=$!
   bench_wait http://127.0.0.1:18097/q/health/ready 60
   wrk -t2 -c32 -d15s -H "Cookie: session=$token" http://127.0.0.1:18096/dashboard >/dev/null
@@ -132,6 +137,6 @@ echo "Vert.x floor / nginx throughput: $(bench_ratio "$floor" "$nginx")   (no fe
 echo "gateway / Vert.x floor:          $(bench_ratio "$gateway" "$floor")   (what routing, the session check and headers cost)"
 echo "gateway / Next.js throughput:    $(bench_ratio "$gateway" "$nextjs")   (target >= 3)"
 if [ -n "$baseline_pid" ]; then
-  echo "gateway / baseline throughput:   $(bench_ratio "$gateway_sum" "$baseline_sum")   (this build ÷ $BASELINE_APP, same rounds)"
+  echo "gateway / baseline throughput:   $(bench_ratio "$gateway_sum" "$baseline_sum")   (this build ÷ ${BASELINE_APP:-this jar} ${BASELINE_JVM_OPTIONS:+with $BASELINE_JVM_OPTIONS}, same rounds)"
 fi
 echo "gateway added p50 latency:       $(awk -v g="$gateway_p50" -v d="$direct_p50" 'BEGIN{printf "%.3f", g-d}') ms (target < 1 ms; nginx adds $(awk -v g="$nginx_p50" -v d="$direct_p50" 'BEGIN{printf "%.3f", g-d}') ms)"

@@ -32,7 +32,8 @@ node -e 'const fs=require("fs"); for (const base of [0, 100000]) for (let i = 0;
 (cd "$bench_work/nextjs" && PEER_IMAGE_DIR="$dir/images" ./start.sh >/dev/null)
 rm -rf "$bench_work/nextjs/.next/cache/images"
 
-java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=18094 \
+# shellcheck disable=SC2046 # one option per word
+java $(bench_jvm image-service) -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=18094 \
   -Dfrontdoor.image.formats=image/avif,image/webp \
   -Dfrontdoor.image.remote-patterns[0].protocol=http -Dfrontdoor.image.remote-patterns[0].hostname=127.0.0.1 \
   -Dfrontdoor.image.remote-patterns[0].port=3001 -Dfrontdoor.image.allowed-networks=127.0.0.1/32 \

@@ -27,6 +27,15 @@ bench_wrk() {
     "$(awk '$1=="99%"{print $2}' "$bench_work/$label.txt")" "$non2xx"
 }
 
+# bench_jvm <service>: the JVM options the service runs with everywhere (its jvm.options, and its AOT cache when one
+# was trained for this build, as bin/up and FrontdoorSystem decide); BENCH_JVM_OPTIONS replaces them (e.g. to measure
+# the settings of an earlier version side by side).
+bench_jvm() {
+  if [ -n "${BENCH_JVM_OPTIONS:-}" ]; then echo "$BENCH_JVM_OPTIONS"; return; fi
+  local app="$bench_root/$1/target/quarkus-app" options="$bench_root/$1/src/main/jvm/jvm.options"
+  echo "@$options"
+  if [ "$app/app.aot" -nt "$app/quarkus-run.jar" ] && [ "$app/app.aot" -nt "$options" ]; then echo "-XX:AOTCache=$app/app.aot"; fi
+}
 bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # The Next.js 16 reference app, copied out of the read-only shared/ folder and built once.

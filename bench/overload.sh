@@ -23,7 +23,8 @@ cleanup() {
 trap cleanup EXIT
 java bench/SlowUpstream.java 18095 5000 > "$dir/upstream.log" 2>&1 &
 upstream_pid=$!
-java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=18092 -Dquarkus.management.port=18093 \
+# shellcheck disable=SC2046 # one option per word
+java $(bench_jvm edge-gateway) -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=18092 -Dquarkus.management.port=18093 \
   -Dfrontdoor.gateway.upstreams.auth.urls=http://127.0.0.1:18095 \
   -Dfrontdoor.gateway.upstreams.content.urls=http://127.0.0.1:18095 \
   -Dfrontdoor.gateway.upstreams.image.urls=http://127.0.0.1:18095 \
