@@ -15,3 +15,8 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(frontdoor_java_major "$JAVA_HOME" 2>/dev/null
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven on JDK 25 warns about sun.misc.Unsafe (used by its libraries) unless told to allow it. Not in
+# .mvn/jvm.config: an older JDK would refuse to start Maven at all, before the enforcer can say what is wrong.
+case " ${MAVEN_OPTS:-} " in *" --sun-misc-unsafe-memory-access=allow "*) ;; *)
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+esac
