@@ -3,7 +3,6 @@ package dev.frontdoor.auth.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,9 +13,6 @@ public interface AuthConfig {
     /** {@code iss} of every session token. */
     @WithDefault("frontdoor")
     String issuer();
-
-    /** Origins allowed to send state-changing browser requests (scheme://host[:port]). */
-    List<String> allowedOrigins();
 
     Session session();
 

@@ -16,9 +16,6 @@ public interface ContentConfig {
 
     String siteDescription();
 
-    /** Origins whose browsers may post forms and send cookie-authenticated mutations. */
-    List<String> allowedOrigins();
-
     /** How long an introspection answer is reused within this process (the "few seconds" of the secure check). */
     @WithDefault("2S")
     Duration sessionCacheTtl();

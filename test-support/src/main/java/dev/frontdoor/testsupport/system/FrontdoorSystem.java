@@ -335,7 +335,7 @@ public final class FrontdoorSystem implements AutoCloseable {
                     // Plain HTTP (the local run, most end-to-end tests): cookies without Secure (explicit switch).
                     config.put("frontdoor.auth.cookie.secure", "false");
                 }
-                config.put("frontdoor.auth.allowed-origins", allowedOrigins());
+                config.put("frontdoor.origin-check.allowed-origins", allowedOrigins());
                 config.put("frontdoor.auth.public-url", publicUrl());
                 config.put("quarkus.mailer.host", "127.0.0.1");
                 config.put("quarkus.mailer.port", Integer.toString(mailbox.port()));
@@ -346,7 +346,7 @@ public final class FrontdoorSystem implements AutoCloseable {
             }
             case CONTENT -> {
                 config.put("quarkus.rest-client.auth.url", clusterUrl(Service.AUTH));
-                config.put("frontdoor.content.allowed-origins", allowedOrigins());
+                config.put("frontdoor.origin-check.allowed-origins", allowedOrigins());
                 config.put("frontdoor.content.site-url", publicUrl());
                 config.put("quarkus.rest-client.images.url", clusterUrl(Service.IMAGE));
             }
