@@ -32,6 +32,19 @@ class MailDeliveryTest {
         return MailboxTestResource.mailbox();
     }
 
+    /** A new account whose verification mail has arrived (so the mailer has used the server once). */
+    private static String accountWithAMailDelivered() {
+        String email = AuthClient.randomEmail();
+        AuthClient.signup(email).then().statusCode(201);
+        mailbox().await(email, "Confirm your email address", 0, Duration.ofSeconds(10));
+        return email;
+    }
+
+    private static void requestReset(String email) {
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", AuthClient.randomAddress())
+                .body(Map.of("email", email)).post("/api/auth/password-reset").then().statusCode(202);
+    }
+
     @AfterEach
     void restoreTheServersIdleTimeout() {
         mailbox().dropIdleConnectionsAfter(Duration.ofSeconds(30));
@@ -40,27 +53,21 @@ class MailDeliveryTest {
     @Test
     void aMailAfterTheServerDroppedAnIdleConnectionArrivesAtOnce() throws InterruptedException {
         mailbox().dropIdleConnectionsAfter(Duration.ofMillis(300));
-        String email = AuthClient.randomEmail();
-        AuthClient.signup(email).then().statusCode(201);
-        mailbox().await(email, "Confirm your email address", 0, Duration.ofSeconds(10));
+        String email = accountWithAMailDelivered();
         for (int i = 0; i < 3; i++) {
             Thread.sleep(1_000); // the server has closed the mailer's connection by now
-            given().contentType(ContentType.JSON).header("X-Forwarded-For", AuthClient.randomAddress())
-                    .body(Map.of("email", email)).post("/api/auth/password-reset").then().statusCode(202);
+            requestReset(email);
             mailbox().await(email, "Reset your password", i, Duration.ofSeconds(3));
         }
     }
 
     @Test
     void aMailSentWhileTheServerIsDownArrivesOnceItIsBack() throws InterruptedException {
-        String email = AuthClient.randomEmail();
-        AuthClient.signup(email).then().statusCode(201);
-        mailbox().await(email, "Confirm your email address", 0, Duration.ofSeconds(10));
+        String email = accountWithAMailDelivered();
         mailbox().pause();
         try {
             long start = System.nanoTime();
-            given().contentType(ContentType.JSON).header("X-Forwarded-For", AuthClient.randomAddress())
-                    .body(Map.of("email", email)).post("/api/auth/password-reset").then().statusCode(202);
+            requestReset(email);
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2_000, "the request did not wait");
             Thread.sleep(2_500); // the first tries fail
         } finally {
@@ -72,9 +79,7 @@ class MailDeliveryTest {
 
     @Test
     void aServerThatStopsAnsweringHoldsNoMail() throws Exception {
-        String email = AuthClient.randomEmail();
-        AuthClient.signup(email).then().statusCode(201);
-        mailbox().await(email, "Confirm your email address", 0, Duration.ofSeconds(10));
+        String email = accountWithAMailDelivered();
         mailbox().pause();
         // In its place, a server that accepts connections and never says a word.
         try (ServerSocket silent = new ServerSocket(mailbox().port(), 50, InetAddress.getByName("127.0.0.1"))) {
@@ -94,8 +99,7 @@ class MailDeliveryTest {
                     });
                 }
             });
-            given().contentType(ContentType.JSON).header("X-Forwarded-For", AuthClient.randomAddress())
-                    .body(Map.of("email", email)).post("/api/auth/password-reset").then().statusCode(202);
+            requestReset(email);
             Thread.sleep(1_500); // the first try is waiting for a greeting that never comes
             silent.close();
             accepting.join();
