@@ -1,6 +1,6 @@
 package dev.frontdoor.image;
 
-import dev.frontdoor.image.optimizer.config.ImageConfig;
+import dev.frontdoor.image.config.ImageConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;

@@ -7,8 +7,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.frontdoor.content.cache.config.CacheConfig;
 import dev.frontdoor.content.cache.service.CacheStore;
+import dev.frontdoor.content.config.CacheConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;

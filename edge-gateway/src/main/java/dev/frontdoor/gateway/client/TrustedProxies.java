@@ -1,6 +1,6 @@
 package dev.frontdoor.gateway.client;
 
-import dev.frontdoor.gateway.routing.GatewayConfig;
+import dev.frontdoor.gateway.config.GatewayConfig;
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;

@@ -1,10 +1,10 @@
 package dev.frontdoor.gateway.framing;
 
+import dev.frontdoor.gateway.config.GatewayConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import dev.frontdoor.gateway.routing.GatewayConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Future;

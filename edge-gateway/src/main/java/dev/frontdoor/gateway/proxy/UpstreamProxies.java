@@ -1,7 +1,7 @@
 package dev.frontdoor.gateway.proxy;
 
+import dev.frontdoor.gateway.config.GatewayConfig;
 import dev.frontdoor.gateway.problem.GatewayProblems;
-import dev.frontdoor.gateway.routing.GatewayConfig;
 import dev.frontdoor.gateway.routing.HeaderHygiene;
 import dev.frontdoor.gateway.routing.RequestFraming;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package dev.frontdoor.gateway.ratelimit;
 
+import dev.frontdoor.gateway.config.GatewayConfig;
 import dev.frontdoor.gateway.problem.GatewayProblems;
-import dev.frontdoor.gateway.routing.GatewayConfig;
 import dev.frontdoor.gateway.routing.PathPatterns;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;

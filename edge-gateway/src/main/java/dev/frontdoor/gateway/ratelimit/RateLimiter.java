@@ -1,6 +1,6 @@
 package dev.frontdoor.gateway.ratelimit;
 
-import dev.frontdoor.gateway.routing.GatewayConfig;
+import dev.frontdoor.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

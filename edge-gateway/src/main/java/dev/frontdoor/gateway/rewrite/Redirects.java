@@ -1,6 +1,6 @@
 package dev.frontdoor.gateway.rewrite;
 
-import dev.frontdoor.gateway.routing.GatewayConfig;
+import dev.frontdoor.gateway.config.GatewayConfig;
 import dev.frontdoor.gateway.routing.PathPattern;
 import jakarta.inject.Singleton;
 import java.util.List;

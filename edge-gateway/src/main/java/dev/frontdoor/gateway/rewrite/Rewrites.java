@@ -1,6 +1,6 @@
 package dev.frontdoor.gateway.rewrite;
 
-import dev.frontdoor.gateway.routing.GatewayConfig;
+import dev.frontdoor.gateway.config.GatewayConfig;
 import dev.frontdoor.gateway.routing.PathNormalizer;
 import dev.frontdoor.gateway.routing.PathPattern;
 import dev.frontdoor.gateway.routing.RequestCookies;

@@ -2,6 +2,7 @@ package dev.frontdoor.gateway.routing;
 
 import dev.frontdoor.gateway.client.ClientIdentity;
 import dev.frontdoor.gateway.client.TrustedProxies;
+import dev.frontdoor.gateway.config.GatewayConfig;
 import dev.frontdoor.gateway.headers.SecurityHeaders;
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.proxy.ForwardedRequest;
@@ -14,8 +15,8 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;

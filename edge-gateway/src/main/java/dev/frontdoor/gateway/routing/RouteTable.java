@@ -1,5 +1,6 @@
 package dev.frontdoor.gateway.routing;
 
+import dev.frontdoor.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
 import java.util.List;

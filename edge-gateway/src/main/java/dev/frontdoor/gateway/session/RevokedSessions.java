@@ -1,5 +1,6 @@
 package dev.frontdoor.gateway.session;
 
+import dev.frontdoor.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -8,7 +9,6 @@ import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.subscription.Cancellable;
-import dev.frontdoor.gateway.routing.GatewayConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package dev.frontdoor.gateway.session;
 
+import dev.frontdoor.gateway.config.GatewayConfig;
 import dev.frontdoor.gateway.problem.GatewayProblems;
-import dev.frontdoor.gateway.routing.GatewayConfig;
 import dev.frontdoor.gateway.routing.PathPatterns;
 import dev.frontdoor.gateway.routing.RequestCookies;
 import io.vertx.core.Future;

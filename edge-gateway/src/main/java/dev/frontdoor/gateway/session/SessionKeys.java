@@ -1,6 +1,6 @@
 package dev.frontdoor.gateway.session;
 
-import dev.frontdoor.gateway.routing.GatewayConfig;
+import dev.frontdoor.gateway.config.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;

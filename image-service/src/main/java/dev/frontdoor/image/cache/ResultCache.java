@@ -1,6 +1,6 @@
 package dev.frontdoor.image.cache;
 
-import dev.frontdoor.image.optimizer.config.ImageConfig;
+import dev.frontdoor.image.config.ImageConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;

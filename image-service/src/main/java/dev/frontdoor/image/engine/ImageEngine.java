@@ -1,5 +1,6 @@
 package dev.frontdoor.image.engine;
 
+import dev.frontdoor.image.config.ImageConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.foreign.Arena;
@@ -26,7 +27,7 @@ public class ImageEngine {
         }
     }
 
-    public ImageEngine(dev.frontdoor.image.optimizer.config.ImageConfig config) {
+    public ImageEngine(ImageConfig config) {
         int threads = config.vipsThreads();
         try (Arena arena = Arena.ofConfined()) {
             if ((int) Vips.INIT.invokeExact(arena.allocateFrom("frontdoor-image")) != 0) {

@@ -1,6 +1,6 @@
 package dev.frontdoor.image.fetch;
 
-import dev.frontdoor.image.optimizer.config.ImageConfig;
+import dev.frontdoor.image.config.ImageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.frontdoor.image.fetch;
 
-import dev.frontdoor.image.optimizer.config.ImageConfig;
+import dev.frontdoor.image.config.ImageConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package dev.frontdoor.content.cache.rest;
 
-import dev.frontdoor.content.cache.config.CacheConfig;
 import dev.frontdoor.content.cache.service.RedisAvailability;
 import dev.frontdoor.content.cache.service.Revalidation;
+import dev.frontdoor.content.config.CacheConfig;
 import dev.frontdoor.support.problem.Problem;
 import dev.frontdoor.support.problem.ProblemException;
 import jakarta.ws.rs.HeaderParam;

@@ -2,7 +2,7 @@ package dev.frontdoor.content.cache.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.frontdoor.content.cache.config.CacheConfig;
+import dev.frontdoor.content.config.CacheConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import jakarta.annotation.PreDestroy;

@@ -1,6 +1,6 @@
 package dev.frontdoor.content.cache.service;
 
-import dev.frontdoor.content.cache.config.CacheConfig;
+import dev.frontdoor.content.config.CacheConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;

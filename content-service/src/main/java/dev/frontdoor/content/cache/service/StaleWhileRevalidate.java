@@ -1,6 +1,6 @@
 package dev.frontdoor.content.cache.service;
 
-import dev.frontdoor.content.cache.config.CacheConfig;
+import dev.frontdoor.content.config.CacheConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,10 +2,10 @@ package dev.frontdoor.image.optimizer.service;
 
 import dev.frontdoor.image.cache.CachedResult;
 import dev.frontdoor.image.cache.ResultCache;
+import dev.frontdoor.image.config.ImageConfig;
 import dev.frontdoor.image.engine.ImageEngine;
 import dev.frontdoor.image.engine.OutputFormat;
 import dev.frontdoor.image.engine.SourceType;
-import dev.frontdoor.image.optimizer.config.ImageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;

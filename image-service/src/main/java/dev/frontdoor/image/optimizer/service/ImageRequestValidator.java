@@ -1,8 +1,8 @@
 package dev.frontdoor.image.optimizer.service;
 
+import dev.frontdoor.image.config.ImageConfig;
 import dev.frontdoor.image.fetch.ImageUrlNormalizer;
 import dev.frontdoor.image.fetch.ImageUrlPolicy;
-import dev.frontdoor.image.optimizer.config.ImageConfig;
 import dev.frontdoor.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package dev.frontdoor.image.optimizer.service;
 
+import dev.frontdoor.image.config.ImageConfig;
 import dev.frontdoor.image.engine.ImageEngine;
 import dev.frontdoor.image.engine.SourceType;
 import dev.frontdoor.image.fetch.ImageFetcher;
 import dev.frontdoor.image.fetch.SourceImage;
-import dev.frontdoor.image.optimizer.config.ImageConfig;
 import dev.frontdoor.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 

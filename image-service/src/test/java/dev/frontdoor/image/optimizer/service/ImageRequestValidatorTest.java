@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.frontdoor.image.ImageConfigs;
+import dev.frontdoor.image.config.ImageConfig;
 import dev.frontdoor.image.fetch.ImageUrlPolicy;
-import dev.frontdoor.image.optimizer.config.ImageConfig;
 import dev.frontdoor.support.problem.ProblemException;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.frontdoor.image.optimizer.config;
+package dev.frontdoor.image.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.frontdoor.content.cache.config;
+package dev.frontdoor.content.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.frontdoor.gateway.routing;
+package dev.frontdoor.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
