@@ -2,9 +2,11 @@ package dev.frontdoor.auth.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** Every limit and lifetime of the auth service; defaults here, overrides from the environment. */
 @ConfigMapping(prefix = "frontdoor.auth")
@@ -33,10 +35,12 @@ public interface AuthConfig {
     /** Email verification and password reset. */
     interface Recovery {
         /** How long an email verification link works. */
+        @DurationMin(millis = 1)
         @WithDefault("24H")
         Duration verificationTtl();
 
         /** How long a password reset link works. */
+        @DurationMin(millis = 1)
         @WithDefault("30M")
         Duration resetTtl();
 
@@ -53,10 +57,12 @@ public interface AuthConfig {
         boolean enumerationResistantSignup();
 
         /** Password reset requests per account (address hashed) within the throttle window. */
+        @Positive
         @WithDefault("3")
         int maxResetsPerAccount();
 
         /** Verification mails resent per account within the throttle window. */
+        @Positive
         @WithDefault("3")
         int maxResendsPerAccount();
 
@@ -64,24 +70,29 @@ public interface AuthConfig {
          * How long one try to send a mail may wait for the SMTP server before it is given up and retried (a mail
          * may then arrive twice, never not at all).
          */
+        @DurationMin(millis = 1)
         @WithDefault("20S")
         Duration mailAttemptTimeout();
     }
 
     interface Session {
         /** Absolute lifetime of a session from login. */
+        @DurationMin(millis = 1)
         @WithDefault("7D")
         Duration absoluteLifetime();
 
         /** A session unused for this long is over. */
+        @DurationMin(millis = 1)
         @WithDefault("24H")
         Duration idleTimeout();
 
         /** Last-seen is written at most this often per session, so reads stay reads. */
+        @DurationMin(millis = 1)
         @WithDefault("60S")
         Duration touchInterval();
 
         /** How long a live session's state may be served from Redis before PostgreSQL is asked again. */
+        @DurationMin(millis = 1)
         @WithDefault("30S")
         Duration cacheTtl();
     }
@@ -118,12 +129,15 @@ public interface AuthConfig {
          * (19 MiB with 2 iterations spends the same time but twice the heap per hash). Hashes made with other
          * parameters are upgraded at login.
          */
+        @Positive
         @WithDefault("9216")
         int memoryKib();
 
+        @Positive
         @WithDefault("4")
         int iterations();
 
+        @Positive
         @WithDefault("1")
         int parallelism();
 
@@ -132,26 +146,31 @@ public interface AuthConfig {
          * heap while it runs, so this bounds what hashing can take (and more than the cores would not be faster).
          * Default: the number of available processors.
          */
-        Optional<Integer> maxConcurrent();
+        Optional<@Positive Integer> maxConcurrent();
     }
 
     /** After Redis failed or timed out, how long this process leaves it alone (fallbacks answer meanwhile). */
+    @DurationMin(millis = 1)
     @WithDefault("2S")
     Duration redisRetryAfter();
 
     interface Throttle {
         /** Failed logins per account and client address within the window. */
+        @Positive
         @WithDefault("5")
         int maxFailuresPerAccount();
 
         /** Login attempts per client address within the window. */
+        @Positive
         @WithDefault("30")
         int maxAttemptsPerAddress();
 
         /** Email-availability checks per client address within the window. */
+        @Positive
         @WithDefault("60")
         int maxLookupsPerAddress();
 
+        @DurationMin(millis = 1)
         @WithDefault("15M")
         Duration window();
     }

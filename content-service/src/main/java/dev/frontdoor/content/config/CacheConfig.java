@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** The route cache and on-demand revalidation ({@code frontdoor.content.cache.*}). */
 @ConfigMapping(prefix = "frontdoor.content.cache")
@@ -14,18 +15,22 @@ public interface CacheConfig {
     boolean enabled();
 
     /** How long a stored page is fresh, like Next.js's {@code export const revalidate = 60}. */
+    @DurationMin()
     @WithDefault("60S")
     Duration revalidate();
 
     /** How long after that a page may still be served stale while it is refreshed; then it is dropped. */
+    @DurationMin()
     @WithDefault("1D")
     Duration staleWhileRevalidate();
 
     /** After Redis fails, how long the cache is bypassed before it is tried again (no waiting on a dead Redis). */
+    @DurationMin(millis = 1)
     @WithDefault("2S")
     Duration redisRetryAfter();
 
     /** Longest a background refresh may hold its lock; another replica may refresh after that. */
+    @DurationMin(millis = 1)
     @WithDefault("30S")
     Duration refreshLock();
 

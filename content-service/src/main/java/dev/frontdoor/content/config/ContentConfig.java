@@ -2,8 +2,12 @@ package dev.frontdoor.content.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** The content service's settings; defaults and environment variables are in application.properties. */
 @ConfigMapping(prefix = "frontdoor.content")
@@ -17,6 +21,7 @@ public interface ContentConfig {
     String siteDescription();
 
     /** How long an introspection answer is reused within this process (the "few seconds" of the secure check). */
+    @DurationMin(millis = 1)
     @WithDefault("2S")
     Duration sessionCacheTtl();
 
@@ -27,13 +32,17 @@ public interface ContentConfig {
     @WithDefault("32,48,64,96,128,256,384")
     List<Integer> imageSizes();
 
+    @Min(1)
+    @Max(100)
     @WithDefault("75")
     int imageQuality();
 
     /** Posts per page on /blog and in list APIs (a client may ask for fewer, never more than max-page-size). */
+    @Positive
     @WithDefault("10")
     int pageSize();
 
+    @Positive
     @WithDefault("50")
     int maxPageSize();
 }

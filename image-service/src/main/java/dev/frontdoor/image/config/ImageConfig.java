@@ -2,24 +2,30 @@ package dev.frontdoor.image.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** The optimizer's options, with Next.js 16's defaults ({@code images} in next.config). */
 @ConfigMapping(prefix = "frontdoor.image")
 public interface ImageConfig {
 
     @WithDefault("640,750,828,1080,1200,1920,2048,3840")
-    List<Integer> deviceSizes();
+    List<@Positive Integer> deviceSizes();
 
     @WithDefault("32,48,64,96,128,256,384")
-    List<Integer> imageSizes();
+    List<@Positive Integer> imageSizes();
 
     @WithDefault("75")
-    List<Integer> qualities();
+    List<@Min(1) @Max(100) Integer> qualities();
 
     /** Longest accepted {@code url} parameter, as in Next.js. */
+    @Positive
     @WithDefault("3072")
     int maxUrlLength();
 
@@ -32,10 +38,12 @@ public interface ImageConfig {
     List<String> formats();
 
     /** Shortest time results may be cached ({@code Cache-Control: max-age}). */
+    @DurationMin()
     @WithDefault("14400S")
     Duration minimumCacheTtl();
 
     /** Largest upstream response read; more is refused with 413 and never buffered. */
+    @Positive
     @WithDefault("50000000")
     long maxResponseBytes();
 
@@ -43,13 +51,16 @@ public interface ImageConfig {
      * Bytes of originals held in memory at once across all fetches (see {@code fetch.OriginalsBudget}); beyond it a
      * fetch is refused with 503. 0 means a quarter of the maximum heap.
      */
+    @PositiveOrZero
     @WithDefault("0")
     long originalsBudget();
 
     /** Largest image (width × height × frames) decoded; checked from the header before any decoding. */
+    @Positive
     @WithDefault("50000000")
     long maxPixels();
 
+    @DurationMin(millis = 1)
     @WithDefault("7S")
     Duration fetchTimeout();
 
@@ -58,10 +69,12 @@ public interface ImageConfig {
     boolean dangerouslyAllowSvg();
 
     /** Transformations waiting for a worker beyond this many are refused with 503 and Retry-After. */
+    @Positive
     @WithDefault("16")
     int queueSize();
 
     /** Workers transforming images at once; 0 means one per CPU core. */
+    @PositiveOrZero
     @WithDefault("0")
     int workers();
 
@@ -85,18 +98,22 @@ public interface ImageConfig {
     Optional<List<String>> allowedNetworks();
 
     /** Redirects followed for one remote image; each target is checked again. More answer 508, as in Next.js. */
+    @PositiveOrZero
     @WithDefault("3")
     int maximumRedirects();
 
     /** Longest one resize may take once it has a worker; then the client gets 503 and the worker finishes alone. */
+    @DurationMin(millis = 1)
     @WithDefault("10S")
     Duration transformTimeout();
 
     /** Frames an animated image may have (it is passed through, but still bounded). */
+    @Positive
     @WithDefault("1000")
     int maxFrames();
 
     /** Threads libvips uses inside one transformation (its pipeline), on top of the worker pool. */
+    @Positive
     @WithDefault("1")
     int vipsThreads();
 
@@ -109,6 +126,7 @@ public interface ImageConfig {
         String directory();
 
         /** Total size of the cache; the least recently used results are deleted beyond it. */
+        @Positive
         @WithDefault("536870912")
         long maxBytes();
     }

@@ -59,9 +59,9 @@ public class TransformPool {
 
     TransformPool(int size, int queue, Duration deadline) {
         this.deadline = deadline;
-        this.places = new Semaphore(size + Math.max(1, queue));
+        this.places = new Semaphore(size + queue);
         this.workers = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, queue)), Thread.ofPlatform().name("image-worker-", 0).factory(),
+                new ArrayBlockingQueue<>(queue), Thread.ofPlatform().name("image-worker-", 0).factory(),
                 new ThreadPoolExecutor.AbortPolicy());
     }
 

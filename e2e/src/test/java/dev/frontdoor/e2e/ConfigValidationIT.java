@@ -1,0 +1,49 @@
+package dev.frontdoor.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.frontdoor.testsupport.system.AotCache;
+import dev.frontdoor.testsupport.system.Service;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A bad configuration value stops a service at start-up with a message that names the key and the rule (the
+ * constraints on its config mapping), instead of being clamped or failing later. Each packaged service is started
+ * with one bad value and must exit, saying so.
+ */
+class ConfigValidationIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("frontdoor.repo.root", "..")).toAbsolutePath().normalize();
+
+    @ParameterizedTest
+    @CsvSource({
+            "IMAGE, frontdoor.image.queue-size, 0, must be greater than 0",
+            "IMAGE, frontdoor.image.qualities, '75,101', must be less than or equal to 100",
+            "AUTH, frontdoor.auth.passwords.iterations, 0, must be greater than 0",
+            "AUTH, frontdoor.auth.session.idle-timeout, -PT1H, must be longer than or equal to",
+            "CONTENT, frontdoor.content.page-size, -1, must be greater than 0",
+            "CONTENT, frontdoor.content.image-quality, 0, must be greater than or equal to 1"})
+    void aBadValueStopsStartUpNamingTheKeyAndTheRule(Service service, String key, String value, String rule)
+            throws Exception {
+        Path app = AotCache.file(ROOT, service).getParent();
+        Path log = Files.createTempFile("config-validation", ".log");
+        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "@" + AotCache.jvmOptionsFile(ROOT, service), "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
+                "-D" + key + "=" + value, "-jar", "quarkus-run.jar")
+                .directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), service + " with " + key + "=" + value + " kept running");
+        } finally {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertFalse(output.contains("started in"), output);
+        assertTrue(output.contains(key) && output.contains(rule), "the message names " + key + " and '" + rule + "': "
+                + output.lines().filter(line -> line.contains(key)).toList());
+    }
+}
