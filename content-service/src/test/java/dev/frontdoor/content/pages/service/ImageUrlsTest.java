@@ -10,18 +10,20 @@ import org.junit.jupiter.api.Test;
 /** Widths chosen as next/image chooses them (Next.js getWidths). */
 class ImageUrlsTest {
 
-    private final ImageUrls images = new ImageUrls(new ContentConfig() {
+    /** The settings ImageUrls reads, as configured by default (a named class: CDI refuses anonymous ones here). */
+    private static final class Settings implements ContentConfig {
         public String siteUrl() { return "http://localhost:8080"; }
         public String siteName() { return "Frontdoor"; }
         public String siteDescription() { return ""; }
-        public List<String> allowedOrigins() { return List.of(); }
         public Duration sessionCacheTtl() { return Duration.ofSeconds(2); }
         public List<Integer> deviceSizes() { return List.of(640, 750, 828, 1080, 1200, 1920, 2048, 3840); }
         public List<Integer> imageSizes() { return List.of(32, 48, 64, 96, 128, 256, 384); }
         public int imageQuality() { return 75; }
         public int pageSize() { return 10; }
         public int maxPageSize() { return 50; }
-    });
+    }
+
+    private final ImageUrls images = new ImageUrls(new Settings());
 
     @Test
     void aFixedWidthGetsOneAndTwoTimesItsSize() {
