@@ -104,7 +104,7 @@ public class Throttle {
         }
     }
 
-    /** Counts one event and refuses it with 429 ({@link #refusal}) when it went over {@code limit}. */
+    /** Counts one event and refuses it with 429 and {@code Retry-After} when it went over {@code limit}. */
     public void hitOrRefuse(String key, int limit, Duration window, String message) {
         long wait = hit(key, limit, window);
         if (wait > 0) {
@@ -112,8 +112,29 @@ public class Throttle {
         }
     }
 
+    /**
+     * Before a password is checked (login, password change): counts one attempt from the client's address and refuses
+     * it (429) when the address went over {@code maxAttempts} or the account already has {@code maxFailures} failed
+     * checks in the window. Report a wrong password with {@link #countFailure}, a right one with {@link #reset}.
+     */
+    public void refuseIfLimited(String addressKey, int maxAttempts, String accountKey, int maxFailures,
+                                Duration window, String message) {
+        long wait = hit(addressKey, maxAttempts, window);
+        if (wait == 0) {
+            wait = retryAfterIfAtLimit(accountKey, maxFailures);
+        }
+        if (wait > 0) {
+            throw refusal(wait, message);
+        }
+    }
+
+    /** Counts a failed check against {@code key} (never refused itself; {@link #refuseIfLimited} reads it). */
+    public void countFailure(String key, Duration window) {
+        hit(key, Integer.MAX_VALUE, window);
+    }
+
     /** The answer to a throttled request: 429 with {@code Retry-After}. */
-    public static ProblemException refusal(long retryAfterSeconds, String message) {
+    private static ProblemException refusal(long retryAfterSeconds, String message) {
         return new ProblemException(Problem.of(429, "Too Many Requests", message),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }

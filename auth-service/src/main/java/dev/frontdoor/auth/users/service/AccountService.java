@@ -123,15 +123,9 @@ public class AccountService {
     public SignedIn login(String email, String password, String userAgent, String ip) {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         String pw = password == null ? "" : password;
-        String addressKey = "login:ip:" + ip;
         String accountKey = "login:acct:" + Throttle.hashed(normalized) + ":" + ip;
-        long wait = throttle.hit(addressKey, limits.maxAttemptsPerAddress(), limits.window());
-        if (wait == 0) {
-            wait = throttle.retryAfterIfAtLimit(accountKey, limits.maxFailuresPerAccount());
-        }
-        if (wait > 0) {
-            throw Throttle.refusal(wait, "Too many login attempts. Try again later.");
-        }
+        throttle.refuseIfLimited("login:ip:" + ip, limits.maxAttemptsPerAddress(), accountKey,
+                limits.maxFailuresPerAccount(), limits.window(), "Too many login attempts. Try again later.");
         Optional<User> found = normalized.isEmpty() || pw.length() > 1024
                 ? Optional.empty() : QuarkusTransaction.requiringNew().call(() -> users.findByEmail(normalized));
         boolean valid;
@@ -142,7 +136,7 @@ public class AccountService {
             valid = false;
         }
         if (!valid) {
-            throttle.hit(accountKey, Integer.MAX_VALUE, limits.window());
+            throttle.countFailure(accountKey, limits.window());
             throw badCredentials();
         }
         throttle.reset(accountKey);
@@ -185,16 +179,11 @@ public class AccountService {
             throw new ProblemException(Problem.validation(violations));
         }
         String accountKey = "password:acct:" + userId;
-        long wait = throttle.hit("password:ip:" + ip, limits.maxAttemptsPerAddress(), limits.window());
-        if (wait == 0) {
-            wait = throttle.retryAfterIfAtLimit(accountKey, limits.maxFailuresPerAccount());
-        }
-        if (wait > 0) {
-            throw Throttle.refusal(wait, "Too many password attempts. Try again later.");
-        }
+        throttle.refuseIfLimited("password:ip:" + ip, limits.maxAttemptsPerAddress(), accountKey,
+                limits.maxFailuresPerAccount(), limits.window(), "Too many password attempts. Try again later.");
         User user = find(userId).orElseThrow(() -> ProblemException.of(401, "Unauthorized", "Sign in to continue."));
         if (change.currentPassword() == null || !hasher.verify(change.currentPassword(), user.passwordHash)) {
-            throttle.hit(accountKey, Integer.MAX_VALUE, limits.window());
+            throttle.countFailure(accountKey, limits.window());
             throw new ProblemException(Problem.validation(Map.of("currentPassword",
                     List.of("The current password is not correct."))));
         }
