@@ -1,5 +1,6 @@
 package dev.frontdoor.auth.pages.rest;
 
+import static dev.frontdoor.auth.pages.HtmlPages.page;
 import static dev.frontdoor.auth.users.rest.AccountApiResource.CHECK_YOUR_INBOX;
 
 import dev.frontdoor.auth.pages.RedirectTargets;
@@ -10,6 +11,7 @@ import dev.frontdoor.auth.web.ClientInfo;
 import dev.frontdoor.auth.web.CurrentSession;
 import dev.frontdoor.auth.web.SessionCookies;
 import dev.frontdoor.support.problem.ProblemException;
+import dev.frontdoor.auth.pages.HtmlPages;
 import dev.frontdoor.auth.pages.MessagePage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -74,10 +76,8 @@ public class AuthPagesResource {
             var signedIn = accounts.login(email, password, ClientInfo.userAgent(request), ClientInfo.address(request));
             return seeOther(RedirectTargets.safe(next)).header("Set-Cookie", cookies.set(signedIn.token())).build();
         } catch (ProblemException e) {
-            Response.ResponseBuilder page = page(e.problem().status(),
-                    Templates.login(email == null ? "" : email, safeNext(next), e.problem().detail()));
-            e.headers().forEach(page::header);
-            return page.build();
+            return HtmlPages.refusal(e, page(e.problem().status(),
+                    Templates.login(email == null ? "" : email, safeNext(next), e.problem().detail())));
         }
     }
 
@@ -104,8 +104,9 @@ public class AuthPagesResource {
             return seeOther(RedirectTargets.safe(next)).header("Set-Cookie",
                     cookies.set(outcome.signedIn().get().token())).build();
         } catch (ProblemException e) {
-            return page(e.problem().status(), Templates.signup(name == null ? "" : name, email == null ? "" : email,
-                    safeNext(next), e.problem().errors() == null ? Map.of() : e.problem().errors())).build();
+            var errors = e.problem().errors() == null ? Map.<String, List<String>>of() : e.problem().errors();
+            return HtmlPages.refusal(e, page(e.problem().status(), Templates.signup(name == null ? "" : name,
+                    email == null ? "" : email, safeNext(next), errors)));
         }
     }
 
@@ -128,8 +129,4 @@ public class AuthPagesResource {
         return Response.status(Response.Status.SEE_OTHER).header("Location", location).header("Cache-Control", "no-store");
     }
 
-    private static Response.ResponseBuilder page(int status, TemplateInstance template) {
-        return Response.status(status).entity(template).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "private, no-store");
-    }
 }

@@ -4,6 +4,7 @@ import dev.frontdoor.auth.recovery.service.AccountRecovery;
 import dev.frontdoor.auth.web.ClientInfo;
 import dev.frontdoor.auth.web.SessionCookies;
 import dev.frontdoor.support.problem.ProblemException;
+import dev.frontdoor.auth.pages.HtmlPages;
 import dev.frontdoor.auth.pages.MessagePage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -65,11 +66,9 @@ public class RecoveryPagesResource {
             return page(200, MessagePage.message("Check your inbox", RecoveryApiResource.RESET_REQUESTED, "/login",
                     "Back to log in"));
         } catch (ProblemException e) {
-            Response.ResponseBuilder page = builder(e.problem().status(),
+            return HtmlPages.refusal(e, builder(e.problem().status(),
                     Templates.forgotPassword(email == null ? "" : email, e.problem().errors() != null
-                            ? "Please enter a valid email." : e.problem().detail()));
-            e.headers().forEach(page::header);
-            return page.build();
+                            ? "Please enter a valid email." : e.problem().detail())));
         }
     }
 
@@ -97,11 +96,9 @@ public class RecoveryPagesResource {
                 return page(400, Templates.resetPassword(token, Map.of("password",
                         e.problem().errors().getOrDefault("newPassword", List.of()))));
             }
-            Response.ResponseBuilder page = builder(e.problem().status(), MessagePage.message("Choose a new password",
+            return HtmlPages.refusal(e, builder(e.problem().status(), MessagePage.message("Choose a new password",
                     e.problem().status() == 429 ? e.problem().detail() : INVALID_LINK, "/forgot-password",
-                    "Ask for a new link"));
-            e.headers().forEach(page::header);
-            return page.build();
+                    "Ask for a new link")));
         }
     }
 
@@ -123,10 +120,8 @@ public class RecoveryPagesResource {
             return page(verified ? 200 : 400, MessagePage.message("Confirm your email address",
                     verified ? "Your email address is confirmed." : INVALID_LINK, "/login", "Log in"));
         } catch (ProblemException e) {
-            Response.ResponseBuilder page = builder(e.problem().status(),
-                    MessagePage.message("Confirm your email address", e.problem().detail(), "/login", "Log in"));
-            e.headers().forEach(page::header);
-            return page.build();
+            return HtmlPages.refusal(e, builder(e.problem().status(),
+                    MessagePage.message("Confirm your email address", e.problem().detail(), "/login", "Log in")));
         }
     }
 
@@ -134,8 +129,8 @@ public class RecoveryPagesResource {
         return builder(status, template).build();
     }
 
+    /** These pages carry tokens in their URL or form: no Referer leaves them. */
     private static Response.ResponseBuilder builder(int status, TemplateInstance template) {
-        return Response.status(status).entity(template).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "private, no-store").header("Referrer-Policy", "no-referrer");
+        return HtmlPages.page(status, template).header("Referrer-Policy", "no-referrer");
     }
 }
