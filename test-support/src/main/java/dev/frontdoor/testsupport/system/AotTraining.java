@@ -167,11 +167,8 @@ public final class AotTraining {
         }
 
         private static String sessionOf(HttpResponse<String> response) throws IOException {
-            return response.headers().allValues("Set-Cookie").stream()
-                    .filter(c -> c.startsWith("session=") || c.startsWith("__Host-session="))
-                    .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
-                    .orElseThrow(() -> new IOException("no session from " + response.uri() + ": "
-                            + response.statusCode() + " " + response.body()));
+            return DemoContent.sessionCookie(response).orElseThrow(() -> new IOException("no session from "
+                    + response.uri() + ": " + response.statusCode() + " " + response.body()));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Seeds the local run with a demo author and three published posts with cover images, through the gateway's public
@@ -45,9 +46,7 @@ final class DemoContent {
         if (signedIn.statusCode() != 201) {
             signedIn = post(client, gatewayUrl + "/api/auth/login", credentials, null, origin);
         }
-        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("session=") || c.startsWith("__Host-session="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IOException("the demo author could not sign in"));
+        String cookie = sessionCookie(signedIn).orElseThrow(() -> new IOException("the demo author could not sign in"));
         for (DemoPost post : POSTS.reversed()) {
             String json = "{\"title\":\"" + post.title() + "\",\"description\":\"" + post.description()
                     + "\",\"body\":\"" + post.body().replace("\n", "\\n") + "\",\"coverUrl\":\"" + post.image()
@@ -57,6 +56,13 @@ final class DemoContent {
                 throw new IOException("demo post not created: " + created.statusCode() + " " + created.body());
             }
         }
+    }
+
+    /** The session cookie ({@code name=value}, either name) a signup or login response set, if any. */
+    static Optional<String> sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("session=") || c.startsWith("__Host-session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst();
     }
 
     private static HttpResponse<String> post(HttpClient client, String url, String json, String cookie, String origin)
