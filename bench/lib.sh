@@ -1,6 +1,7 @@
 # Shared by the benchmark scripts (sourced). Loopback only; every wrk run is bounded in time.
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_work="$bench_root/.frontdoor/bench"
+. "$bench_root/bin/aot.sh"
 mkdir -p "$bench_work"
 
 bench_require() { # command, Debian package
@@ -32,9 +33,8 @@ bench_wrk() {
 # the settings of an earlier version side by side).
 bench_jvm() {
   if [ -n "${BENCH_JVM_OPTIONS:-}" ]; then echo "$BENCH_JVM_OPTIONS"; return; fi
-  local app="$bench_root/$1/target/quarkus-app" options="$bench_root/$1/src/main/jvm/jvm.options"
-  echo "@$options"
-  if [ "$app/app.aot" -nt "$app/quarkus-run.jar" ] && [ "$app/app.aot" -nt "$options" ]; then echo "-XX:AOTCache=$app/app.aot"; fi
+  echo "@$bench_root/$1/src/main/jvm/jvm.options"
+  if frontdoor_aot_current "$bench_root/$1"; then echo "-XX:AOTCache=$bench_root/$1/target/quarkus-app/app.aot"; fi
 }
 bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
