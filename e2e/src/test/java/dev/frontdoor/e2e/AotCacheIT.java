@@ -1,5 +1,6 @@
 package dev.frontdoor.e2e;
 
+import static dev.frontdoor.e2e.Repository.ROOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class AotCacheIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("frontdoor.repo.root", "..")).toAbsolutePath().normalize();
-
     @Test
     void trainingWritesACurrentCacheForEveryServiceAndAServiceStartsWithIt() throws Exception {
         Path log = Files.createTempFile("aot-training", ".log");
@@ -34,12 +33,9 @@ class AotCacheIT {
         }
 
         // image-service needs no datastore to start: with AOTMode=on it starts only if the cache is usable.
-        Path app = AotCache.file(ROOT, Service.IMAGE).getParent();
         Path serviceLog = Files.createTempFile("aot-image-service", ".log");
-        Process service = new ProcessBuilder(javaExecutable(), "@" + AotCache.jvmOptionsFile(ROOT, Service.IMAGE),
-                "-XX:AOTCache=" + AotCache.file(ROOT, Service.IMAGE), "-XX:AOTMode=on", "-Xlog:aot=info",
-                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1", "-jar", "quarkus-run.jar")
-                .directory(app.toFile()).redirectErrorStream(true).redirectOutput(serviceLog.toFile()).start();
+        Process service = Repository.startPackaged(Service.IMAGE, serviceLog,
+                "-XX:AOTCache=" + AotCache.file(ROOT, Service.IMAGE), "-XX:AOTMode=on", "-Xlog:aot=info");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline && service.isAlive() && !Files.readString(serviceLog).contains("started in")) {

@@ -3,7 +3,6 @@ package dev.frontdoor.e2e;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.frontdoor.testsupport.system.AotCache;
 import dev.frontdoor.testsupport.system.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConfigValidationIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("frontdoor.repo.root", "..")).toAbsolutePath().normalize();
-
     @ParameterizedTest
     @CsvSource({
             "IMAGE, frontdoor.image.queue-size, 0, must be greater than 0",
@@ -30,12 +27,8 @@ class ConfigValidationIT {
             "CONTENT, frontdoor.content.image-quality, 0, must be greater than or equal to 1"})
     void aBadValueStopsStartUpNamingTheKeyAndTheRule(Service service, String key, String value, String rule)
             throws Exception {
-        Path app = AotCache.file(ROOT, service).getParent();
         Path log = Files.createTempFile("config-validation", ".log");
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "@" + AotCache.jvmOptionsFile(ROOT, service), "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
-                "-D" + key + "=" + value, "-jar", "quarkus-run.jar")
-                .directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = Repository.startPackaged(service, log, "-D" + key + "=" + value);
         try {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), service + " with " + key + "=" + value + " kept running");
         } finally {

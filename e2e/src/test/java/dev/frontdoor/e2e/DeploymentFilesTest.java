@@ -1,5 +1,6 @@
 package dev.frontdoor.e2e;
 
+import static dev.frontdoor.e2e.Repository.ROOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.Test;
  */
 class DeploymentFilesTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("frontdoor.repo.root", "..")).toAbsolutePath().normalize();
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> HEALTH = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
     private static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|PRIVATE|TOKEN|REDIS_URL");

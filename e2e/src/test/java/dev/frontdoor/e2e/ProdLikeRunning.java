@@ -32,7 +32,7 @@ public final class ProdLikeRunning implements BeforeAllCallback {
     }
 
     private static Resource start() {
-        Path root = Path.of(System.getProperty("frontdoor.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Repository.ROOT;
         stores = DataStores.forTests();
         try {
             system = ProdLikeSystem.start(root, stores, root.resolve("e2e/target/prod-like"), DataStores.freePort(),

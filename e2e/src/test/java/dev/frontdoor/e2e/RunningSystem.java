@@ -46,7 +46,7 @@ public final class RunningSystem implements BeforeAllCallback {
     }
 
     private static Resource start() {
-        Path root = Path.of(System.getProperty("frontdoor.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Repository.ROOT;
         DataStores stores = DataStores.forTests();
         try {
             system = FrontdoorSystem.start(root, stores, FrontdoorSystem.ports(true), DataStores.freePort(),

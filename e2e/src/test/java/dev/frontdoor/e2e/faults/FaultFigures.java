@@ -1,5 +1,6 @@
 package dev.frontdoor.e2e.faults;
 
+import dev.frontdoor.e2e.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +13,7 @@ import java.nio.file.StandardOpenOption;
  */
 final class FaultFigures {
 
-    private static final Path FILE = Path.of(System.getProperty("frontdoor.repo.root", ".."), "e2e/target/fault-figures.md")
-            .toAbsolutePath().normalize();
+    private static final Path FILE = Repository.ROOT.resolve("e2e/target/fault-figures.md");
 
     private FaultFigures() {
     }
