@@ -1,26 +1,34 @@
 package dev.frontdoor.auth.web;
 
+import dev.frontdoor.auth.security.SessionIdentityProvider;
+import dev.frontdoor.auth.sessions.service.ActiveSession;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Sliding refresh: a request that used a session in the second half of its cookie's life gets a new cookie. */
+/**
+ * Sliding refresh: a request that used a session in the second half of its cookie's life gets a new cookie. Only
+ * a request whose session was checked has one; a response that sets the cookie itself (login, logout) wins.
+ */
 public class SessionRefreshFilter {
 
-    private final CurrentSession current;
+    private final CurrentVertxRequest request;
     private final SessionCookies cookies;
 
-    public SessionRefreshFilter(CurrentSession current, SessionCookies cookies) {
-        this.current = current;
+    public SessionRefreshFilter(CurrentVertxRequest request, SessionCookies cookies) {
+        this.request = request;
         this.cookies = cookies;
     }
 
     @ServerResponseFilter
     public void refresh(ContainerResponseContext response) {
-        if (!current.resolved() || response.getHeaders().containsKey(HttpHeaders.SET_COOKIE)) {
+        if (request.getCurrent() == null || response.getHeaders().containsKey(HttpHeaders.SET_COOKIE)) {
             return;
         }
-        current.get().flatMap(s -> s.refreshed())
-                .ifPresent(token -> response.getHeaders().add(HttpHeaders.SET_COOKIE, cookies.set(token)));
+        ActiveSession session = request.getCurrent().get(SessionIdentityProvider.SESSION);
+        if (session != null) {
+            session.refreshed().ifPresent(token -> response.getHeaders().add(HttpHeaders.SET_COOKIE, cookies.set(token)));
+        }
     }
 }

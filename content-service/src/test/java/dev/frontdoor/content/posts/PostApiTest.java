@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -61,11 +62,40 @@ class PostApiTest {
     }
 
     @Test
-    void aCoverNeedsItsIntrinsicSize() {
+    void aCoverSizeLeftEmptyIsReadFromTheImage() {
+        Map<String, Object> input = post("Cover " + UUID.randomUUID(), "published");
+        input.put("coverUrl", "/images/a.jpg");
+        String slug = as(newUser()).contentType(ContentType.JSON).body(input).post("/api/posts").then().statusCode(201)
+                .extract().path("slug");
+        given().get("/api/posts/" + slug).then().statusCode(200)
+                .body("coverWidth", equalTo(1600)).body("coverHeight", equalTo(1067));
+    }
+
+    @Test
+    void aCoverThatCannotBeReadNeedsItsSizeAndIsNotSaved() {
+        String title = "Unreadable " + UUID.randomUUID();
+        Map<String, Object> input = post(title, "published");
+        input.put("coverUrl", "https://elsewhere.example/a.jpg");
+        as(newUser()).contentType(ContentType.JSON).body(input).post("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.coverWidth", contains("The cover image could not be read, so its size is unknown. "
+                        + "Check the URL, or enter the width and height."));
+        given().get("/api/posts?size=50").then().body("items.title", not(hasItem(title)));
+        // Given by the author, the size is used as it is.
+        input.put("coverWidth", 800);
+        input.put("coverHeight", 600);
+        as(newUser()).contentType(ContentType.JSON).body(input).post("/api/posts").then().statusCode(201)
+                .body("coverWidth", equalTo(800));
+    }
+
+    @Test
+    void aCoverSizeIsBothOrNeither() {
         Map<String, Object> input = post("Cover " + UUID.randomUUID(), "draft");
         input.put("coverUrl", "/images/a.jpg");
+        input.put("coverWidth", 800);
         as(newUser()).contentType(ContentType.JSON).body(input).post("/api/posts").then().statusCode(400)
-                .body("errors.coverWidth", contains("A cover image needs its width and height."));
+                .body("errors.coverWidth", contains(
+                        "Give both width and height, or leave both empty to have them read from the image."));
     }
 
     @Test

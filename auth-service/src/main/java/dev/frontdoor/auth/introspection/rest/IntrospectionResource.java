@@ -1,5 +1,6 @@
 package dev.frontdoor.auth.introspection.rest;
 
+import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.auth.sessions.service.SessionService;
 import dev.frontdoor.auth.web.SessionCookies;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * Redis for live sessions (PostgreSQL on a miss). Not routed by the gateway: only services reach it.
  */
 @Path("/internal/sessions/introspect")
+@PermitAll
 public class IntrospectionResource {
 
     private final SessionService sessions;

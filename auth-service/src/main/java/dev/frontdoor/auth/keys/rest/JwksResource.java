@@ -1,5 +1,6 @@
 package dev.frontdoor.auth.keys.rest;
 
+import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.auth.keys.service.SigningKeys;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The public keys that verify session tokens, for the gateway's optimistic check. */
 @Path("/.well-known/jwks.json")
+@PermitAll
 public class JwksResource {
 
     private final SigningKeys keys;

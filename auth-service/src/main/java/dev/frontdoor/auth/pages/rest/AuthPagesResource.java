@@ -1,5 +1,6 @@
 package dev.frontdoor.auth.pages.rest;
 
+import jakarta.annotation.security.PermitAll;
 import static dev.frontdoor.auth.pages.HtmlPages.page;
 import static dev.frontdoor.auth.users.rest.AccountApiResource.CHECK_YOUR_INBOX;
 
@@ -34,6 +35,7 @@ import java.util.Map;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@PermitAll
 public class AuthPagesResource {
 
     private final AccountService accounts;

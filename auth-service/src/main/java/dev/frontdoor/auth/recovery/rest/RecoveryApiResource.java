@@ -1,5 +1,7 @@
 package dev.frontdoor.auth.recovery.rest;
 
+import jakarta.annotation.security.PermitAll;
+import io.quarkus.security.Authenticated;
 import dev.frontdoor.auth.recovery.service.AccountRecovery;
 import dev.frontdoor.auth.users.rest.UserView;
 import dev.frontdoor.auth.web.ClientInfo;
@@ -50,6 +52,7 @@ public class RecoveryApiResource {
     @POST
     @Path("/password-reset")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
     public Response requestReset(ResetRequest body) {
         recovery.requestReset(body == null ? null : body.email(), ClientInfo.address(request));
         return Response.accepted(Map.of("status", "requested", "detail", RESET_REQUESTED))
@@ -60,6 +63,7 @@ public class RecoveryApiResource {
     @POST
     @Path("/password-reset/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
     public Response confirmReset(ResetConfirmation body) {
         if (body == null || body.token() == null) {
             throw ProblemException.of(400, "Bad Request", "A JSON body with token and newPassword is required.");
@@ -74,6 +78,7 @@ public class RecoveryApiResource {
     @POST
     @Path("/verification/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
     public Response confirmVerification(VerificationConfirmation body) {
         if (body == null || !recovery.verify(body.token(), ClientInfo.address(request))) {
             throw ProblemException.of(400, "Bad Request", "This link is not valid any more. Ask for a new one.");
@@ -84,6 +89,7 @@ public class RecoveryApiResource {
     /** Another verification mail for the signed-in user (none if already verified): 202; 429. */
     @POST
     @Path("/verification/resend")
+    @Authenticated
     public Response resendVerification() {
         recovery.resendVerification(current.require().userId(), ClientInfo.address(request));
         return Response.accepted(Map.of("status", "requested")).header("Cache-Control", "no-store").build();

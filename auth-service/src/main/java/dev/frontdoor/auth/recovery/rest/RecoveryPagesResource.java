@@ -1,5 +1,6 @@
 package dev.frontdoor.auth.recovery.rest;
 
+import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.auth.recovery.service.AccountRecovery;
 import dev.frontdoor.auth.web.ClientInfo;
 import dev.frontdoor.auth.web.SessionCookies;
@@ -28,6 +29,7 @@ import java.util.Map;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@PermitAll
 public class RecoveryPagesResource {
 
     private static final String INVALID_LINK = "This link is not valid any more: it was used, or it expired.";

@@ -1,5 +1,7 @@
 package dev.frontdoor.auth.sessions.rest;
 
+import jakarta.annotation.security.PermitAll;
+import io.quarkus.security.Authenticated;
 import dev.frontdoor.auth.sessions.service.SessionService;
 import dev.frontdoor.auth.users.rest.UserView;
 import dev.frontdoor.auth.users.service.AccountService;
@@ -44,6 +46,7 @@ public class SessionApiResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
     public Response login(LoginRequest body) {
         if (body == null) {
             throw ProblemException.of(400, "Bad Request", "A JSON body with email and password is required.");
@@ -57,6 +60,7 @@ public class SessionApiResource {
     /** Revokes this session and deletes the cookie; without a live session it only deletes the cookie. */
     @POST
     @Path("/logout")
+    @PermitAll
     public Response logout() {
         current.get().ifPresent(s -> sessions.revoke(s.idHash()));
         return Response.noContent().header("Set-Cookie", cookies.clear()).build();
@@ -64,6 +68,7 @@ public class SessionApiResource {
 
     @POST
     @Path("/logout-all")
+    @Authenticated
     public Response logoutEverywhere() {
         sessions.revokeAll(current.require().userId());
         return Response.noContent().header("Set-Cookie", cookies.clear()).build();
@@ -71,6 +76,7 @@ public class SessionApiResource {
 
     @GET
     @Path("/sessions")
+    @Authenticated
     public Response list() {
         var session = current.require();
         List<SessionView> views = sessions.activeOf(session.userId()).stream()
@@ -80,6 +86,7 @@ public class SessionApiResource {
 
     @DELETE
     @Path("/sessions/{id}")
+    @Authenticated
     public Response revoke(@PathParam("id") String id) {
         var session = current.require();
         UUID publicId;

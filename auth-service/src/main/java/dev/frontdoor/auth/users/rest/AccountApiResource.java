@@ -1,5 +1,8 @@
 package dev.frontdoor.auth.users.rest;
 
+import jakarta.annotation.security.PermitAll;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import dev.frontdoor.auth.users.service.AccountService;
 import dev.frontdoor.auth.users.service.PasswordChange;
 import dev.frontdoor.auth.users.service.SignupForm;
@@ -47,6 +50,7 @@ public class AccountApiResource {
     @POST
     @Path("/signup")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
     public Response signup(SignupRequest body) {
         if (body == null) {
             throw ProblemException.of(400, "Bad Request", "A JSON body with name, email and password is required.");
@@ -67,6 +71,7 @@ public class AccountApiResource {
 
     @GET
     @Path("/me")
+    @Authenticated
     public Response me() {
         var session = current.require();
         var user = accounts.find(session.userId())
@@ -76,6 +81,7 @@ public class AccountApiResource {
 
     @GET
     @Path("/email-available")
+    @PermitAll
     public Map<String, Boolean> emailAvailable(@QueryParam("email") String email) {
         return Map.of("available", accounts.emailAvailable(email, ClientInfo.address(request)));
     }
@@ -84,6 +90,7 @@ public class AccountApiResource {
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
     public Response changePassword(PasswordChange body) {
         var session = current.require();
         if (body == null) {
@@ -98,8 +105,8 @@ public class AccountApiResource {
     @POST
     @Path("/admin/users/{id}/disabled")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
     public Response setDisabled(@PathParam("id") UUID id, Map<String, Boolean> body) {
-        current.requireAdmin();
         if (body == null || body.get("disabled") == null) {
             throw ProblemException.of(400, "Bad Request", "A JSON body {\"disabled\": true|false} is required.");
         }
@@ -110,9 +117,9 @@ public class AccountApiResource {
     /** Admin only: 401 without a session, 403 for a user who is not an admin. */
     @GET
     @Path("/admin/users")
+    @RolesAllowed("admin")
     public List<UserView> users(@QueryParam("page") @DefaultValue("0") int page,
                                 @QueryParam("size") @DefaultValue("50") int size) {
-        current.requireAdmin();
         if (page < 0 || size < 1 || size > 200) {
             throw ProblemException.of(400, "Bad Request", "page must be ≥ 0 and size between 1 and 200.");
         }

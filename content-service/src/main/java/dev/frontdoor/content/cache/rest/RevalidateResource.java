@@ -1,5 +1,6 @@
 package dev.frontdoor.content.cache.rest;
 
+import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.content.cache.service.RedisAvailability;
 import dev.frontdoor.content.cache.service.Revalidation;
 import dev.frontdoor.content.config.CacheConfig;
@@ -23,6 +24,7 @@ import java.util.Map;
  * neither tag nor path → 400, Redis unreachable → 503 with Retry-After so the sender tries again.
  */
 @Path("/api/revalidate")
+@PermitAll
 public class RevalidateResource {
 
     public static final String SECRET_HEADER = "X-Revalidate-Secret";

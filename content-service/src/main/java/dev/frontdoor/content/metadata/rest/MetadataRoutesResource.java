@@ -1,5 +1,6 @@
 package dev.frontdoor.content.metadata.rest;
 
+import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.content.config.ContentConfig;
 import dev.frontdoor.content.posts.model.Post;
 import dev.frontdoor.content.posts.service.PublishedPosts;
@@ -21,6 +22,7 @@ import java.util.Map;
  * static file.
  */
 @Path("/")
+@PermitAll
 public class MetadataRoutesResource {
 
     private static final int FEED_ITEMS = 20;

@@ -1,5 +1,6 @@
 package dev.frontdoor.content.pages.rest;
 
+import io.quarkus.security.Authenticated;
 import dev.frontdoor.content.pages.service.FieldErrors;
 import dev.frontdoor.content.pages.service.Metadata;
 import dev.frontdoor.content.pages.service.PageMetadata;
@@ -12,6 +13,8 @@ import dev.frontdoor.content.viewer.service.Viewer;
 import dev.frontdoor.support.problem.Problem;
 import dev.frontdoor.support.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,11 +36,13 @@ import java.util.Map;
 
 /**
  * The signed-in author's pages: their posts, and the forms that create, edit and delete them (Server Actions as
- * plain HTML forms). Every request does the secure check; errors re-render the form with the messages next to
- * their fields and the author's input kept; success is a 303 to the post (or the dashboard for drafts).
+ * plain HTML forms). Every request does the secure check ({@code @Authenticated}); errors re-render the form with
+ * the messages next to their fields and the author's input kept; success is a 303 to the post (or the dashboard
+ * for drafts).
  */
 @Path("/dashboard")
 @Produces(MediaType.TEXT_HTML)
+@Authenticated
 public class DashboardPageResource {
 
     private final PostRepository posts;
@@ -114,7 +119,7 @@ public class DashboardPageResource {
 
     @GET
     public Response dashboard() {
-        Viewer me = signedIn();
+        Viewer me = viewer.require();
         return Pages.privatePage(200, Templates.dashboard(meta("Dashboard", "/dashboard", "/dashboard"),
                 posts.byAuthor(me.userId())));
     }
@@ -122,7 +127,6 @@ public class DashboardPageResource {
     @GET
     @Path("/posts/new")
     public Response newPost() {
-        signedIn();
         return form(200, null, PostForm.empty(), FieldErrors.none(), null);
     }
 
@@ -130,7 +134,7 @@ public class DashboardPageResource {
     @Path("/posts/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> fields) {
-        Viewer me = signedIn();
+        Viewer me = viewer.require();
         PostForm form = PostForm.of(fields);
         try {
             Post post = service.create(me, form.toInput());
@@ -143,7 +147,7 @@ public class DashboardPageResource {
     @GET
     @Path("/posts/{slug}/edit")
     public Response edit(@PathParam("slug") String slug) {
-        Viewer me = signedIn();
+        Viewer me = viewer.require();
         Post post = posts.bySlug(slug).filter(p -> me.mayEdit(p.authorId))
                 .orElseThrow(() -> ProblemException.of(404, "Not Found", "You have no post at this address."));
         return form(200, post.slug, PostForm.of(post), FieldErrors.none(), null);
@@ -153,7 +157,7 @@ public class DashboardPageResource {
     @Path("/posts/{slug}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, MultivaluedMap<String, String> fields) {
-        Viewer me = signedIn();
+        Viewer me = viewer.require();
         PostForm form = PostForm.of(fields);
         try {
             Post post = service.update(me, slug, form.toInput());
@@ -167,25 +171,17 @@ public class DashboardPageResource {
     @Path("/posts/{slug}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("slug") String slug) {
-        service.delete(signedIn(), slug);
+        service.delete(viewer.require(), slug);
         return Pages.seeOther("/dashboard");
     }
 
-    /** A dashboard request without a live session (revoked, expired, or past the gateway some other way). */
-    static final class SignInRequired extends RuntimeException {
-        SignInRequired() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** The gateway already redirected visitors without a valid-looking cookie; a dead session lands here. */
-    @ServerExceptionMapper
-    Response signIn(SignInRequired e, UriInfo uri) {
+    /**
+     * A dashboard request without a live session: the gateway already redirected visitors without a valid-looking
+     * cookie, so this is a session that died (revoked, expired) or a request that reached the service directly.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response signIn(RuntimeException e, UriInfo uri) {
         return Pages.seeOther("/login?next=" + URLEncoder.encode(uri.getPath(), StandardCharsets.UTF_8));
-    }
-
-    private Viewer signedIn() {
-        return viewer.verifySession().orElseThrow(SignInRequired::new);
     }
 
     private Response failed(String slug, PostForm form, ProblemException e) {

@@ -1,5 +1,6 @@
 package dev.frontdoor.content.pages.rest;
 
+import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.content.config.ContentConfig;
 import dev.frontdoor.content.pages.service.Metadata;
 import dev.frontdoor.content.pages.service.PageMetadata;
@@ -27,6 +28,7 @@ import java.util.List;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@PermitAll
 public class HomePageResource {
 
     private static final int LATEST = 10;

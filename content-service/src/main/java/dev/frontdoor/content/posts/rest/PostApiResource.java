@@ -1,5 +1,7 @@
 package dev.frontdoor.content.posts.rest;
 
+import jakarta.annotation.security.PermitAll;
+import io.quarkus.security.Authenticated;
 import dev.frontdoor.content.config.ContentConfig;
 import dev.frontdoor.content.posts.repository.PostRepository;
 import dev.frontdoor.content.posts.service.PostInput;
@@ -45,6 +47,7 @@ public class PostApiResource {
     /** Published posts, newest first; {@code page} counts from 1. */
     @GET
     @Path("/posts")
+    @PermitAll
     public PostView.Page list(@QueryParam("page") String page, @QueryParam("size") String size) {
         int p = PageNumber.parse(page, 1);
         int s = PageNumber.parse(size, config.pageSize());
@@ -59,6 +62,7 @@ public class PostApiResource {
 
     @GET
     @Path("/posts/{slug}")
+    @PermitAll
     public Response get(@PathParam("slug") String slug) {
         var current = viewer.verifySession();
         var post = service.readable(slug, current)
@@ -73,6 +77,7 @@ public class PostApiResource {
     /** The signed-in author's own posts, drafts included. */
     @GET
     @Path("/dashboard/posts")
+    @Authenticated
     public Response mine() {
         Viewer me = viewer.require();
         return Response.ok(posts.byAuthor(me.userId()).stream().map(p -> PostView.of(p, true)).toList())
@@ -82,6 +87,7 @@ public class PostApiResource {
     @POST
     @Path("/posts")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
     public Response create(PostInput input) {
         var post = service.create(viewer.require(), input);
         return Response.created(URI.create("/api/posts/" + post.slug)).entity(PostView.of(post, true))
@@ -91,6 +97,7 @@ public class PostApiResource {
     @PUT
     @Path("/posts/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
     public Response update(@PathParam("slug") String slug, PostInput input) {
         var post = service.update(viewer.require(), slug, input);
         return Response.ok(PostView.of(post, true)).header("Cache-Control", "private, no-store").build();
@@ -98,6 +105,7 @@ public class PostApiResource {
 
     @DELETE
     @Path("/posts/{slug}")
+    @Authenticated
     public Response delete(@PathParam("slug") String slug) {
         service.delete(viewer.require(), slug);
         return Response.noContent().build();

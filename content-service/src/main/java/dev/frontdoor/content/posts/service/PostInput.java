@@ -48,10 +48,13 @@ public record PostInput(
                 status == null || status.isBlank() ? "draft" : status.strip(), version);
     }
 
-    /** Images need their intrinsic size, so pages can reserve the space (no layout shift). */
-    @AssertTrue(message = "A cover image needs its width and height.")
+    /**
+     * Images need their intrinsic size, so pages can reserve the space (no layout shift): both given, or neither,
+     * and then {@link PostService} reads them from the image.
+     */
+    @AssertTrue(message = "Give both width and height, or leave both empty to have them read from the image.")
     public boolean isCoverWidth() {
-        return coverUrl == null || coverUrl.isBlank() || (coverWidth != null && coverHeight != null);
+        return (coverWidth == null) == (coverHeight == null);
     }
 
     private static String trim(String value) {

@@ -32,12 +32,12 @@ public class PostService {
     private final MarkdownRenderer markdown;
     private final Validator validator;
     private final Event<PostsChanged> changes;
-    private final CoverPlaceholders placeholders;
+    private final CoverImages covers;
 
     public PostService(PostRepository posts, MarkdownRenderer markdown, Validator validator, Event<PostsChanged> changes,
-                       CoverPlaceholders placeholders) {
+                       CoverImages covers) {
         this.posts = posts;
-        this.placeholders = placeholders;
+        this.covers = covers;
         this.markdown = markdown;
         this.validator = validator;
         this.changes = changes;
@@ -130,21 +130,41 @@ public class PostService {
         post.description = input.description();
         post.bodyMarkdown = input.body();
         post.bodyHtml = markdown.toHtml(input.body());
-        boolean hasCover = !input.coverUrl().isEmpty();
-        if (!hasCover) {
-            post.coverBlur = null;
-        } else if (!input.coverUrl().equals(post.coverUrl) || post.coverBlur == null) {
-            post.coverBlur = placeholders.blurFor(input.coverUrl()).orElse(null);
-        }
-        post.coverUrl = hasCover ? input.coverUrl() : null;
-        post.coverWidth = hasCover ? input.coverWidth() : null;
-        post.coverHeight = hasCover ? input.coverHeight() : null;
+        applyCover(post, input);
         post.tags = new ArrayList<>(input.tags());
         if ("published".equals(input.status()) && post.publishedAt == null) {
             post.publishedAt = OffsetDateTime.now();
         }
         post.status = input.status();
         post.updatedAt = OffsetDateTime.now();
+    }
+
+    /**
+     * The cover, its size and its blur placeholder. A size left empty is read from the image; when the image cannot
+     * be read the post is refused with a field error (nothing is saved) rather than stored without a size.
+     */
+    private void applyCover(Post post, PostInput input) {
+        if (input.coverUrl().isEmpty()) {
+            post.coverUrl = null;
+            post.coverWidth = null;
+            post.coverHeight = null;
+            post.coverBlur = null;
+            return;
+        }
+        boolean sizeGiven = input.coverWidth() != null;
+        boolean newCover = !input.coverUrl().equals(post.coverUrl) || post.coverBlur == null;
+        Optional<CoverImages.CoverImage> read = newCover || !sizeGiven ? covers.describe(input.coverUrl())
+                : Optional.empty();
+        if (!sizeGiven && read.isEmpty()) {
+            throw new ProblemException(Problem.validation(Map.of("coverWidth", List.of(
+                    "The cover image could not be read, so its size is unknown. Check the URL, or enter the width and height."))));
+        }
+        if (newCover) {
+            post.coverBlur = read.map(CoverImages.CoverImage::blurDataUrl).orElse(null);
+        }
+        post.coverUrl = input.coverUrl();
+        post.coverWidth = sizeGiven ? input.coverWidth() : read.get().width();
+        post.coverHeight = sizeGiven ? input.coverHeight() : read.get().height();
     }
 
     private String uniqueSlug(String base) {

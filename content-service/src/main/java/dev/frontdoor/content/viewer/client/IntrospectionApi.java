@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** auth-service's internal introspection endpoint (never routed by the gateway). */
+/** auth-service's internal introspection endpoint (never routed by the gateway); called by {@link AuthClient}. */
 @RegisterRestClient(configKey = "auth")
 @Path("/internal/sessions/introspect")
 interface IntrospectionApi {

@@ -1,5 +1,6 @@
 package dev.frontdoor.image.meta.rest;
 
+import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.image.cache.CachedResponses;
 import dev.frontdoor.image.cache.ResultCache;
 import dev.frontdoor.image.meta.service.ImageMetadata;
@@ -17,6 +18,7 @@ import java.util.List;
  * The {@code url} is checked exactly as {@code /_next/image} checks it.
  */
 @Path("/_image/meta")
+@PermitAll
 public class ImageMetaResource {
 
     private final ImageRequestValidator validator;

@@ -1,5 +1,6 @@
 package dev.frontdoor.image.og.rest;
 
+import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.image.cache.CachedResponses;
 import dev.frontdoor.image.cache.ResultCache;
 import dev.frontdoor.image.og.service.OgCards;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code GET /og/card.png?title=&subtitle=}: a 1200×630 PNG Open Graph card. */
 @Path("/og/card.png")
+@PermitAll
 public class OgCardResource {
 
     private final OgCards cards;

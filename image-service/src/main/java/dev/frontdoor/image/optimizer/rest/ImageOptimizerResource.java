@@ -1,5 +1,6 @@
 package dev.frontdoor.image.optimizer.rest;
 
+import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.image.cache.CachedResponses;
 import dev.frontdoor.image.cache.ResultCache;
 import dev.frontdoor.image.optimizer.service.ImageOptimizer;
@@ -19,6 +20,7 @@ import java.util.List;
  * cache status ({@code X-Cache}) and {@code If-None-Match} handling.
  */
 @Path("/_next/image")
+@PermitAll
 public class ImageOptimizerResource {
 
     /** Next.js's default: an image opened directly can never run script. */
