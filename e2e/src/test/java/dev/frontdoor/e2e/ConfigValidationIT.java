@@ -24,7 +24,10 @@ class ConfigValidationIT {
             "AUTH, frontdoor.auth.passwords.iterations, 0, must be greater than 0",
             "AUTH, frontdoor.auth.session.idle-timeout, -PT1H, must be longer than or equal to",
             "CONTENT, frontdoor.content.page-size, -1, must be greater than 0",
-            "CONTENT, frontdoor.content.image-quality, 0, must be greater than or equal to 1"})
+            "CONTENT, frontdoor.content.image-quality, 0, must be greater than or equal to 1",
+            "GATEWAY, frontdoor.gateway.limits.max-header-fields, 0, must be greater than 0",
+            "GATEWAY, frontdoor.gateway.upstreams.content.health-check-interval, PT0.01S, must be longer than or equal to 100 millis",
+            "GATEWAY, frontdoor.gateway.session.login-page, //evil.example, must match"})
     void aBadValueStopsStartUpNamingTheKeyAndTheRule(Service service, String key, String value, String rule)
             throws Exception {
         Path log = Files.createTempFile("config-validation", ".log");

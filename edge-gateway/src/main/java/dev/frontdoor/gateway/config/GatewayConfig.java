@@ -1,13 +1,20 @@
 package dev.frontdoor.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The route table and the upstreams it forwards to; the defaults are in application.properties. */
+/**
+ * The route table and the upstreams it forwards to; the defaults are in application.properties. Every number and
+ * duration carries a rule: a bad value stops start-up with a message that names the key and the rule.
+ */
 @ConfigMapping(prefix = "frontdoor.gateway")
 public interface GatewayConfig {
 
@@ -60,6 +67,7 @@ public interface GatewayConfig {
         String cookie();
 
         @WithDefault("30D")
+        @DurationMin(millis = 1)
         Duration cookieMaxAge();
     }
 
@@ -90,6 +98,7 @@ public interface GatewayConfig {
 
         /** After Redis fails, count in this process for this long before trying Redis again. */
         @WithDefault("5S")
+        @DurationMin(millis = 1)
         Duration redisRetryAfter();
     }
 
@@ -101,8 +110,10 @@ public interface GatewayConfig {
         /** Methods counted; empty means all. */
         Optional<List<String>> methods();
 
+        @Positive
         int limit();
 
+        @DurationMin(millis = 1)
         Duration window();
     }
 
@@ -121,10 +132,12 @@ public interface GatewayConfig {
     interface LimitsConfig {
         /** More header fields than this → 431 and the connection closed (Vert.x limits only their total size). */
         @WithDefault("100")
+        @Positive
         int maxHeaderFields();
 
         /** A request body not fully received this long after its headers is answered 408, connection closed. */
         @WithDefault("30S")
+        @DurationMin(millis = 1)
         Duration bodyTimeout();
 
         /**
@@ -132,6 +145,7 @@ public interface GatewayConfig {
          * connection closed: headers dribbled a byte at a time (slowloris). Ingress-nginx's client-header-timeout.
          */
         @WithDefault("10S")
+        @DurationMin(millis = 1)
         Duration headerTimeout();
     }
 
@@ -172,10 +186,12 @@ public interface GatewayConfig {
 
         /** How often the key set is fetched again (an unknown {@code kid} also triggers a fetch). */
         @WithDefault("5M")
+        @DurationMin(millis = 1)
         Duration jwksRefresh();
 
         /** At most one extra fetch per this interval for unknown key ids, so forged kids cannot flood auth. */
         @WithDefault("30S")
+        @DurationMin(millis = 1)
         Duration unknownKeyCooldown();
 
         /** Pages that need a session: without one, 303 to the login page with {@code next}. */
@@ -188,6 +204,7 @@ public interface GatewayConfig {
         List<String> guestOnlyPages();
 
         @WithDefault("/login")
+        @Pattern(regexp = "/[^/\\\\].*|/")
         String loginPage();
 
         /** Query parameters that carry credentials: never copied into the login redirect's {@code next}. */
@@ -196,14 +213,17 @@ public interface GatewayConfig {
         List<String> credentialParameters();
 
         @WithDefault("/dashboard")
+        @Pattern(regexp = "/[^/\\\\].*|/")
         String signedInHome();
 
         /** Revoked sessions kept in memory (refused until their tokens expire); beyond, the oldest are dropped. */
         @WithDefault("100000")
+        @Positive
         int revokedMaxEntries();
 
         /** How often a replica that lost the revocation channel tries again (and reloads the revoked set). */
         @WithDefault("5S")
+        @DurationMin(millis = 1)
         Duration revokedResubscribe();
     }
 
@@ -213,16 +233,20 @@ public interface GatewayConfig {
 
         /** How long an instance that refused a connection is skipped. */
         @WithDefault("10S")
+        @DurationMin(millis = 1)
         Duration unhealthyPause();
 
         @WithDefault("2s")
+        @DurationMin(millis = 1)
         Duration connectTimeout();
 
         /** Longest wait for the upstream's response headers before answering 504. */
         @WithDefault("30s")
+        @DurationMin(millis = 1)
         Duration responseTimeout();
 
         @WithDefault("100")
+        @Positive
         int maxConnections();
 
         /**
@@ -231,7 +255,9 @@ public interface GatewayConfig {
          */
         Optional<String> healthCheckPath();
 
+        /** Also each check's deadline; at least 100 ms, so checks cannot flood an instance. */
         @WithDefault("1S")
+        @DurationMin(millis = 100)
         Duration healthCheckInterval();
 
         /**
@@ -239,22 +265,27 @@ public interface GatewayConfig {
          * Beyond it requests wait (below), and beyond that they are answered 503 with {@code Retry-After} at once.
          */
         @WithDefault("256")
+        @Positive
         int maxInFlight();
 
         /** Requests that may wait for an in-flight slot; 0 refuses at once whatever finds every slot busy. */
         @WithDefault("256")
+        @PositiveOrZero
         int maxWaiting();
 
         /** Longest wait for an in-flight slot before 503. */
         @WithDefault("1S")
+        @DurationMin(millis = 1)
         Duration maxWait();
 
         /** Outlier detection: this many 5xx answers or timeouts in a row eject an instance (never the last one). */
         @WithDefault("5")
+        @Positive
         int ejectAfterFailures();
 
         /** How long an ejected instance gets no new requests. */
         @WithDefault("30S")
+        @DurationMin(millis = 1)
         Duration ejectionTime();
     }
 

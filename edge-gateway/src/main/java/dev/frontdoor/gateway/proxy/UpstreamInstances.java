@@ -80,7 +80,7 @@ final class UpstreamInstances {
      * the result for {@link #request}.
      */
     void checkHealth(Vertx vertx, HttpClient client, String path, Duration interval) {
-        long intervalMillis = Math.max(100, interval.toMillis());
+        long intervalMillis = interval.toMillis();
         vertx.setPeriodic(intervalMillis, id -> {
             for (Instance instance : instances) {
                 client.request(new RequestOptions().setServer(instance.address()).setHost(instance.host())
