@@ -318,6 +318,7 @@ class DeploymentFilesTest {
         assertTrue(ofKind(render("prod"), "HorizontalPodAutoscaler").count() >= 3);
     }
 
+    /** pom.xml holds the version; deploy/set-version.sh writes it into the tags. */
     @Test
     void imageTagsAreTheProjectsVersion() throws Exception {
         Matcher version = Pattern.compile("<artifactId>frontdoor-parent</artifactId>\\s*<version>([^<]+)</version>")
@@ -328,7 +329,7 @@ class DeploymentFilesTest {
             ofKind(render(overlay), "Deployment").forEach(d -> {
                 String image = d.path("spec").path("template").path("spec").path("containers").get(0).path("image").asText();
                 if (image.startsWith("frontdoor/")) {
-                    assertTrue(image.endsWith(":" + tag), overlay + ": " + image);
+                    assertTrue(image.endsWith(":" + tag), overlay + ": " + image + " (run deploy/set-version.sh)");
                 }
             });
         }
@@ -336,7 +337,7 @@ class DeploymentFilesTest {
             Matcher tag = Pattern.compile("frontdoor/[a-z-]+:\\$\\{FRONTDOOR_VERSION:-([^}]+)}").matcher(Files.readString(ROOT.resolve(compose)));
             int found = 0;
             while (tag.find()) {
-                assertEquals(version.group(1), tag.group(1), compose);
+                assertEquals(version.group(1), tag.group(1), compose + " (run deploy/set-version.sh)");
                 found++;
             }
             assertEquals(4, found, compose);
