@@ -6,7 +6,8 @@ import static dev.frontdoor.auth.users.rest.AccountApiResource.CHECK_YOUR_INBOX;
 
 import dev.frontdoor.auth.pages.RedirectTargets;
 import dev.frontdoor.auth.sessions.service.SessionService;
-import dev.frontdoor.auth.users.service.AccountService;
+import dev.frontdoor.auth.users.service.Logins;
+import dev.frontdoor.auth.users.service.Signups;
 import dev.frontdoor.auth.users.service.SignupForm;
 import dev.frontdoor.auth.web.ClientInfo;
 import dev.frontdoor.auth.web.CurrentSession;
@@ -38,15 +39,17 @@ import java.util.Map;
 @PermitAll
 public class AuthPagesResource {
 
-    private final AccountService accounts;
+    private final Signups signups;
+    private final Logins logins;
     private final SessionService sessions;
     private final CurrentSession current;
     private final SessionCookies cookies;
     private final HttpServerRequest request;
 
-    public AuthPagesResource(AccountService accounts, SessionService sessions, CurrentSession current,
+    public AuthPagesResource(Signups signups, Logins logins, SessionService sessions, CurrentSession current,
                              SessionCookies cookies, HttpServerRequest request) {
-        this.accounts = accounts;
+        this.signups = signups;
+        this.logins = logins;
         this.sessions = sessions;
         this.current = current;
         this.cookies = cookies;
@@ -75,7 +78,7 @@ public class AuthPagesResource {
     public Response login(@FormParam("email") String email, @FormParam("password") String password,
                           @FormParam("next") String next) {
         try {
-            var signedIn = accounts.login(email, password, ClientInfo.userAgent(request), ClientInfo.address(request));
+            var signedIn = logins.login(email, password, ClientInfo.userAgent(request), ClientInfo.address(request));
             return seeOther(RedirectTargets.safe(next)).header("Set-Cookie", cookies.set(signedIn.token())).build();
         } catch (ProblemException e) {
             return HtmlPages.refusal(e, page(e.problem().status(),
@@ -98,7 +101,7 @@ public class AuthPagesResource {
     public Response signup(@FormParam("name") String name, @FormParam("email") String email,
                            @FormParam("password") String password, @FormParam("next") String next) {
         try {
-            var outcome = accounts.signup(SignupForm.normalized(name, email, password),
+            var outcome = signups.signup(SignupForm.normalized(name, email, password),
                     ClientInfo.userAgent(request), ClientInfo.address(request));
             if (outcome.signedIn().isEmpty()) {
                 return page(200, MessagePage.message("Check your inbox", CHECK_YOUR_INBOX, "/login", "Log in")).build();

@@ -7,7 +7,7 @@ import dev.frontdoor.auth.sessions.service.SessionService;
 import dev.frontdoor.auth.throttle.Throttle;
 import dev.frontdoor.auth.users.model.User;
 import dev.frontdoor.auth.users.repository.UserRepository;
-import dev.frontdoor.auth.users.service.AccountService;
+import dev.frontdoor.auth.users.service.SignedIn;
 import dev.frontdoor.auth.users.service.PasswordHasher;
 import dev.frontdoor.auth.users.service.PasswordChange;
 import dev.frontdoor.support.problem.Problem;
@@ -139,7 +139,7 @@ public class AccountRecovery {
      * Sets a new password with a reset link: the signup rules apply, every session of the account ends, and this
      * device is signed in. An unknown, used or expired link is a 400.
      */
-    public AccountService.SignedIn confirmReset(String token, String newPassword, String userAgent, String ip) {
+    public SignedIn confirmReset(String token, String newPassword, String userAgent, String ip) {
         throttle.hitOrRefuse("reset-confirm:ip:" + ip, limits.maxAttemptsPerAddress(), limits.window(),
                 "Too many attempts. Try again later.");
         // The rules of a password change (the signup rules), applied to the new password alone.
@@ -157,7 +157,7 @@ public class AccountRecovery {
                 + "emailVerifiedAt = coalesce(emailVerifiedAt, ?2) where id = ?3", hash, now, userId));
         sessions.revokeAll(userId);
         User user = QuarkusTransaction.requiringNew().call(() -> users.findByIdOptional(userId)).orElseThrow();
-        return new AccountService.SignedIn(user, sessions.create(user, userAgent, ip));
+        return new SignedIn(user, sessions.create(user, userAgent, ip));
     }
 
     @PreDestroy

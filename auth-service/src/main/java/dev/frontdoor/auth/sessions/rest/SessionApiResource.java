@@ -4,7 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import io.quarkus.security.Authenticated;
 import dev.frontdoor.auth.sessions.service.SessionService;
 import dev.frontdoor.auth.users.rest.UserView;
-import dev.frontdoor.auth.users.service.AccountService;
+import dev.frontdoor.auth.users.service.Logins;
 import dev.frontdoor.auth.web.ClientInfo;
 import dev.frontdoor.auth.web.CurrentSession;
 import dev.frontdoor.auth.web.SessionCookies;
@@ -27,15 +27,15 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionApiResource {
 
-    private final AccountService accounts;
+    private final Logins logins;
     private final SessionService sessions;
     private final CurrentSession current;
     private final SessionCookies cookies;
     private final HttpServerRequest request;
 
-    public SessionApiResource(AccountService accounts, SessionService sessions, CurrentSession current,
+    public SessionApiResource(Logins logins, SessionService sessions, CurrentSession current,
                               SessionCookies cookies, HttpServerRequest request) {
-        this.accounts = accounts;
+        this.logins = logins;
         this.sessions = sessions;
         this.current = current;
         this.cookies = cookies;
@@ -51,7 +51,7 @@ public class SessionApiResource {
         if (body == null) {
             throw ProblemException.of(400, "Bad Request", "A JSON body with email and password is required.");
         }
-        var signedIn = accounts.login(body.email(), body.password(), ClientInfo.userAgent(request),
+        var signedIn = logins.login(body.email(), body.password(), ClientInfo.userAgent(request),
                 ClientInfo.address(request));
         return Response.ok(UserView.of(signedIn.user())).header("Set-Cookie", cookies.set(signedIn.token()))
                 .header("Cache-Control", "no-store").build();

@@ -3,7 +3,9 @@ package dev.frontdoor.auth.users.rest;
 import jakarta.annotation.security.PermitAll;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import dev.frontdoor.auth.users.service.AccountService;
+import dev.frontdoor.auth.users.service.Accounts;
+import dev.frontdoor.auth.users.service.PasswordChanges;
+import dev.frontdoor.auth.users.service.Signups;
 import dev.frontdoor.auth.users.service.PasswordChange;
 import dev.frontdoor.auth.users.service.SignupForm;
 import dev.frontdoor.auth.web.ClientInfo;
@@ -30,14 +32,18 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountApiResource {
 
-    private final AccountService accounts;
+    private final Signups signups;
+    private final Accounts accounts;
+    private final PasswordChanges passwords;
     private final CurrentSession current;
     private final SessionCookies cookies;
     private final HttpServerRequest request;
 
-    public AccountApiResource(AccountService accounts, CurrentSession current, SessionCookies cookies,
+    public AccountApiResource(Signups signups, Accounts accounts, PasswordChanges passwords, CurrentSession current, SessionCookies cookies,
                               HttpServerRequest request) {
+        this.signups = signups;
         this.accounts = accounts;
+        this.passwords = passwords;
         this.current = current;
         this.cookies = cookies;
         this.request = request;
@@ -55,7 +61,7 @@ public class AccountApiResource {
         if (body == null) {
             throw ProblemException.of(400, "Bad Request", "A JSON body with name, email and password is required.");
         }
-        var outcome = accounts.signup(SignupForm.normalized(body.name(), body.email(), body.password()),
+        var outcome = signups.signup(SignupForm.normalized(body.name(), body.email(), body.password()),
                 ClientInfo.userAgent(request), ClientInfo.address(request));
         if (outcome.signedIn().isEmpty()) {
             return Response.status(202).entity(Map.of("status", "pending", "detail", CHECK_YOUR_INBOX))
@@ -83,7 +89,7 @@ public class AccountApiResource {
     @Path("/email-available")
     @PermitAll
     public Map<String, Boolean> emailAvailable(@QueryParam("email") String email) {
-        return Map.of("available", accounts.emailAvailable(email, ClientInfo.address(request)));
+        return Map.of("available", signups.emailAvailable(email, ClientInfo.address(request)));
     }
 
     /** Ends every session of the user and starts a new one here. */
@@ -96,7 +102,7 @@ public class AccountApiResource {
         if (body == null) {
             throw ProblemException.of(400, "Bad Request", "A JSON body with currentPassword and newPassword is required.");
         }
-        var signedIn = accounts.changePassword(session.userId(), body, ClientInfo.userAgent(request),
+        var signedIn = passwords.changePassword(session.userId(), body, ClientInfo.userAgent(request),
                 ClientInfo.address(request));
         return Response.noContent().header("Set-Cookie", cookies.set(signedIn.token())).build();
     }
