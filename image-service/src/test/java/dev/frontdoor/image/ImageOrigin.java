@@ -177,7 +177,7 @@ public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
 
     /** ImageIO cannot write WebP; libvips can. */
     static byte[] webp(byte[] png) {
-        return new dev.frontdoor.image.engine.ImageEngine(ImageConfigs.of(Map.of()))
+        return new dev.frontdoor.image.engine.ImageEngine(new dev.frontdoor.image.engine.VipsLibrary(ImageConfigs.of(Map.of())))
                 .resize(png, 1200, dev.frontdoor.image.engine.OutputFormat.WEBP, 90);
     }
 

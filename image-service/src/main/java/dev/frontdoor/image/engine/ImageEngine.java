@@ -1,7 +1,5 @@
 package dev.frontdoor.image.engine;
 
-import dev.frontdoor.image.config.ImageConfig;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -13,7 +11,6 @@ import java.lang.foreign.ValueLayout;
  * decode at a fraction of their size), auto-rotates, never enlarges, and encodes to the requested format.
  */
 @ApplicationScoped
-@Startup
 public class ImageEngine {
 
     /** Width, height (of one frame) and frame count, read from the header alone. */
@@ -27,19 +24,8 @@ public class ImageEngine {
         }
     }
 
-    public ImageEngine(ImageConfig config) {
-        int threads = config.vipsThreads();
-        try (Arena arena = Arena.ofConfined()) {
-            if ((int) Vips.INIT.invokeExact(arena.allocateFrom("frontdoor-image")) != 0) {
-                throw new IllegalStateException("libvips did not initialise: " + Vips.takeError());
-            }
-            // Results are cached by the service itself; libvips' operation cache would only hold memory.
-            Vips.CACHE_SET_MAX.invokeExact(0);
-            // Requests run in parallel on the worker pool; one libvips thread each keeps them from fighting.
-            Vips.CONCURRENCY_SET.invokeExact(threads);
-        } catch (Throwable t) {
-            throw new IllegalStateException("libvips (libvips42) is required: " + t.getMessage(), t);
-        }
+    /** Takes the libvips library so that it is initialised first. */
+    public ImageEngine(VipsLibrary library) {
     }
 
     public Probe probe(byte[] image) {
@@ -94,14 +80,14 @@ public class ImageEngine {
                 if (loaded.equals(MemorySegment.NULL)) {
                     throw new EngineException(Vips.takeError());
                 }
-                check((int) Vips.THUMBNAIL_IMAGE.invokeExact(loaded, out, width, height, 10_000_000, size, Vips.SIZE_DOWN,
+                Vips.check((int) Vips.THUMBNAIL_IMAGE.invokeExact(loaded, out, width, height, 10_000_000, size, Vips.SIZE_DOWN,
                         MemorySegment.NULL));
             } else {
-                check((int) Vips.THUMBNAIL_BUFFER.invokeExact(input, (long) image.length, out, width, height, 10_000_000,
+                Vips.check((int) Vips.THUMBNAIL_BUFFER.invokeExact(input, (long) image.length, out, width, height, 10_000_000,
                         size, Vips.SIZE_DOWN, MemorySegment.NULL));
             }
             thumbnail = out.get(ValueLayout.ADDRESS, 0);
-            return encode(arena, thumbnail, format, quality);
+            return Vips.encode(arena, thumbnail, format, quality);
         } catch (EngineException e) {
             throw e;
         } catch (Throwable t) {
@@ -118,75 +104,4 @@ public class ImageEngine {
         return factor >= 8 ? 8 : factor >= 4 ? 4 : factor >= 2 ? 2 : 1;
     }
 
-    /**
-     * A {@code width}×{@code height} PNG of one solid colour ({@code background}: red, green, blue) with Pango
-     * {@code markup} drawn on it, wrapped at {@code width - 2 × margin}, left-aligned at {@code margin} and centred
-     * vertically. The caller escapes user text; markup may set fonts and colours per span.
-     */
-    public byte[] card(String markup, int width, int height, int margin, double[] background) {
-        MemorySegment canvas = MemorySegment.NULL;
-        MemorySegment text = MemorySegment.NULL;
-        MemorySegment composed = MemorySegment.NULL;
-        try (Arena arena = Arena.ofConfined()) {
-            canvas = solid(arena, width, height, background);
-            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
-            check((int) Vips.TEXT.invokeExact(out, arena.allocateFrom(markup), arena.allocateFrom("width"),
-                    width - 2 * margin, arena.allocateFrom("rgba"), 1, arena.allocateFrom("dpi"), 72, MemorySegment.NULL));
-            text = out.get(ValueLayout.ADDRESS, 0);
-            int textHeight = (int) Vips.GET_HEIGHT.invokeExact(text);
-            check((int) Vips.COMPOSITE2.invokeExact(canvas, text, out, Vips.BLEND_OVER, arena.allocateFrom("x"), margin,
-                    arena.allocateFrom("y"), Math.max(margin / 2, (height - textHeight) / 2), MemorySegment.NULL));
-            composed = out.get(ValueLayout.ADDRESS, 0);
-            return encode(arena, composed, OutputFormat.PNG, 100);
-        } catch (EngineException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        } finally {
-            Vips.unref(composed);
-            Vips.unref(text);
-            Vips.unref(canvas);
-        }
-    }
-
-    /** An 8-bit sRGB image of one colour: black, then × 1 + colour, then cast back to 8 bits. */
-    private static MemorySegment solid(Arena arena, int width, int height, double[] rgb) throws Throwable {
-        MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
-        check((int) Vips.BLACK.invokeExact(out, width, height, arena.allocateFrom("bands"), 3, MemorySegment.NULL));
-        MemorySegment black = out.get(ValueLayout.ADDRESS, 0);
-        MemorySegment lifted = MemorySegment.NULL;
-        try {
-            check((int) Vips.LINEAR.invokeExact(black, out, arena.allocateFrom(ValueLayout.JAVA_DOUBLE, 1, 1, 1),
-                    arena.allocateFrom(ValueLayout.JAVA_DOUBLE, rgb), 3, MemorySegment.NULL));
-            lifted = out.get(ValueLayout.ADDRESS, 0);
-            check((int) Vips.CAST.invokeExact(lifted, out, Vips.FORMAT_UCHAR, MemorySegment.NULL));
-            return out.get(ValueLayout.ADDRESS, 0);
-        } finally {
-            Vips.unref(lifted);
-            Vips.unref(black);
-        }
-    }
-
-    private static void check(int status) {
-        if (status != 0) {
-            throw new EngineException(Vips.takeError());
-        }
-    }
-
-    private static byte[] encode(Arena arena, MemorySegment image, OutputFormat format, int quality) throws Throwable {
-        MemorySegment bufferOut = arena.allocate(ValueLayout.ADDRESS);
-        MemorySegment sizeOut = arena.allocate(ValueLayout.JAVA_LONG);
-        int status = (int) Vips.WRITE_TO_BUFFER.invokeExact(image, arena.allocateFrom(format.saveSuffix(quality)),
-                bufferOut, sizeOut, MemorySegment.NULL);
-        if (status != 0) {
-            throw new EngineException(Vips.takeError());
-        }
-        MemorySegment encoded = bufferOut.get(ValueLayout.ADDRESS, 0);
-        try {
-            long size = sizeOut.get(ValueLayout.JAVA_LONG, 0);
-            return encoded.reinterpret(size).toArray(ValueLayout.JAVA_BYTE);
-        } finally {
-            Vips.free(encoded);
-        }
-    }
 }

@@ -90,4 +90,29 @@ final class Vips {
             throw new IllegalStateException(t);
         }
     }
+
+    /** Throws libvips' error when a call returned non-zero. */
+    static void check(int status) {
+        if (status != 0) {
+            throw new ImageEngine.EngineException(Vips.takeError());
+        }
+    }
+
+    /** Encodes {@code image} in {@code format}; the image stays the caller's. */
+    static byte[] encode(Arena arena, MemorySegment image, OutputFormat format, int quality) throws Throwable {
+        MemorySegment bufferOut = arena.allocate(ValueLayout.ADDRESS);
+        MemorySegment sizeOut = arena.allocate(ValueLayout.JAVA_LONG);
+        int status = (int) Vips.WRITE_TO_BUFFER.invokeExact(image, arena.allocateFrom(format.saveSuffix(quality)),
+                bufferOut, sizeOut, MemorySegment.NULL);
+        if (status != 0) {
+            throw new ImageEngine.EngineException(Vips.takeError());
+        }
+        MemorySegment encoded = bufferOut.get(ValueLayout.ADDRESS, 0);
+        try {
+            long size = sizeOut.get(ValueLayout.JAVA_LONG, 0);
+            return encoded.reinterpret(size).toArray(ValueLayout.JAVA_BYTE);
+        } finally {
+            Vips.free(encoded);
+        }
+    }
 }

@@ -2,7 +2,7 @@ package dev.frontdoor.image.og.service;
 
 import dev.frontdoor.image.cache.CachedResult;
 import dev.frontdoor.image.cache.ResultCache;
-import dev.frontdoor.image.engine.ImageEngine;
+import dev.frontdoor.image.engine.TextRenderer;
 import dev.frontdoor.image.optimizer.service.TransformPool;
 import dev.frontdoor.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +25,12 @@ public class OgCards {
     static final long MAX_AGE_SECONDS = 86_400;
     private static final double[] BACKGROUND = {15, 23, 42};
 
-    private final ImageEngine engine;
+    private final TextRenderer renderer;
     private final TransformPool pool;
     private final ResultCache cache;
 
-    public OgCards(ImageEngine engine, TransformPool pool, ResultCache cache) {
-        this.engine = engine;
+    public OgCards(TextRenderer renderer, TransformPool pool, ResultCache cache) {
+        this.renderer = renderer;
         this.pool = pool;
         this.cache = cache;
     }
@@ -51,7 +51,7 @@ public class OgCards {
                     + escape(shorten(title, DRAWN_TITLE)) + "</span>"
                     + (sub.isBlank() ? "" : "\n\n<span font_desc=\"DejaVu Sans 34\" foreground=\"#94a3b8\">"
                     + escape(shorten(sub, DRAWN_SUBTITLE)) + "</span>");
-            byte[] png = pool.run(() -> engine.card(markup, WIDTH, HEIGHT, 80, BACKGROUND));
+            byte[] png = pool.run(() -> renderer.render(markup, WIDTH, HEIGHT, 80, BACKGROUND));
             return CachedResult.of(png, "image/png", "png", MAX_AGE_SECONDS);
         });
     }
