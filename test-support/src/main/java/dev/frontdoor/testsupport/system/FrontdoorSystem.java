@@ -4,10 +4,6 @@ import dev.frontdoor.testsupport.datastores.DataStores;
 import dev.frontdoor.testsupport.mail.Mailbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +17,8 @@ import java.util.Map;
 /**
  * The whole system as separate processes: the four services started from their built artifacts
  * ({@code <module>/target/quarkus-app/quarkus-run.jar}) on the JDK running this code, wired to each other and to
- * real PostgreSQL and Redis. Used by the end-to-end tests and by the local run.
+ * real PostgreSQL and Redis. Used by the end-to-end tests and by the local run. This class lays the system out
+ * and wires the services; {@link ServiceLauncher} starts one process, {@link Readiness} waits for it.
  */
 public final class FrontdoorSystem implements AutoCloseable {
 
@@ -187,7 +184,7 @@ public final class FrontdoorSystem implements AutoCloseable {
         } else {
             fresh = launchInstance(new Instance(service, index, old.port(), old.managementPort(), null));
         }
-        awaitReady(service.module + " #" + index, fresh.managementUrl(), fresh.process(), Instant.now().plus(READY_TIMEOUT));
+        Readiness.await(service.module + " #" + index, fresh.managementUrl(), fresh.process(), Instant.now().plus(READY_TIMEOUT), logDir);
         return fresh;
     }
 
@@ -198,9 +195,8 @@ public final class FrontdoorSystem implements AutoCloseable {
             config.put("quarkus.management.port", String.valueOf(instance.managementPort()));
         }
         try {
-            Process process = spawn(repoRoot, stores, service, instance.port(),
-                    logDir.resolve(service.module + "-" + instance.index() + ".log"), profile, config,
-                    secretsOf.getOrDefault(service, Map.of()));
+            Process process = spawn(service, instance.port(),
+                    logDir.resolve(service.module + "-" + instance.index() + ".log"), config);
             Instance running = new Instance(service, instance.index(), instance.port(), instance.managementPort(), process);
             List<Instance> list = moreInstances.get(service);
             list.set(instance.index() - 1, running);
@@ -225,8 +221,20 @@ public final class FrontdoorSystem implements AutoCloseable {
 
     private void launch(Path repoRoot, DataStores stores, Service service, String profile,
                         Map<String, String> extraConfig, Map<String, String> secrets) throws IOException {
-        processes.put(service, spawn(repoRoot, stores, service, ports.get(service), logOf(service), profile,
-                extraConfig, secrets));
+        processes.put(service, ServiceLauncher.start(repoRoot, stores, service, ports.get(service), logOf(service), profile,
+                withWiring(service, extraConfig), secrets));
+    }
+
+    /** Starts an instance of {@code service} configured like the first: wired, then {@code extraConfig}. */
+    private Process spawn(Service service, int port, Path log, Map<String, String> extraConfig) throws IOException {
+        return ServiceLauncher.start(repoRoot, stores, service, port, log, profile, withWiring(service, extraConfig),
+                secretsOf.getOrDefault(service, Map.of()));
+    }
+
+    private Map<String, String> withWiring(Service service, Map<String, String> extraConfig) {
+        Map<String, String> config = new LinkedHashMap<>(wiring(service));
+        config.putAll(extraConfig);
+        return config;
     }
 
     /**
@@ -255,61 +263,13 @@ public final class FrontdoorSystem implements AutoCloseable {
             managementUrl = "http://127.0.0.1:" + config.get("quarkus.management.port");
         }
         try {
-            replicas.add(spawn(repoRoot, stores, service, port, logDir.resolve(service.module + "-replica-" + port + ".log"),
-                    profile, config, secretsOf.getOrDefault(service, Map.of())));
+            replicas.add(spawn(service, port, logDir.resolve(service.module + "-replica-" + port + ".log"), config));
         } catch (IOException e) {
             throw new IllegalStateException("the replica did not start: " + e.getMessage(), e);
         }
         Process process = replicas.getLast();
-        awaitReady(service.module + " replica", managementUrl, process, Instant.now().plus(READY_TIMEOUT));
+        Readiness.await(service.module + " replica", managementUrl, process, Instant.now().plus(READY_TIMEOUT), logDir);
         return new Replica(url, process);
-    }
-
-    private Process spawn(Path repoRoot, DataStores stores, Service service, int port, Path log, String profile,
-                          Map<String, String> extraConfig, Map<String, String> secrets) throws IOException {
-        Path jar = repoRoot.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
-        }
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.http.port", String.valueOf(port));
-        config.put("quarkus.http.host", "127.0.0.1");
-        config.put("quarkus.profile", profile);
-        config.putAll(wiring(service));
-        config.putAll(extraConfig);
-
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmOptions(repoRoot, service));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
-
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(repoRoot.resolve(service.module).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // Credentials travel in the environment, not on the command line where `ps` shows them.
-        builder.environment().putAll(stores.environmentFor(service.shortName, service.usesPostgres, service.usesRedis));
-        builder.environment().putAll(secrets);
-        return builder.start();
-    }
-
-    /**
-     * The service's own JVM options ({@code src/main/jvm/jvm.options}, what its container image uses too); the JDK's
-     * AOT cache ({@link AotCache}): used when it was trained for this build, recorded instead while
-     * {@link AotCache#TRAINING} is set; and whatever {@code FRONTDOOR_JVM_OPTIONS} adds (space-separated; for
-     * measurements).
-     */
-    static List<String> jvmOptions(Path repoRoot, Service service) {
-        List<String> options = new ArrayList<>();
-        options.add("@" + AotCache.jvmOptionsFile(repoRoot, service));
-        options.addAll(AotCache.options(repoRoot, service));
-        String extra = System.getenv("FRONTDOOR_JVM_OPTIONS");
-        if (extra != null && !extra.isBlank()) {
-            options.addAll(List.of(extra.strip().split("\\s+")));
-        }
-        return options;
     }
 
     /** Where each service finds the others. */
@@ -390,36 +350,10 @@ public final class FrontdoorSystem implements AutoCloseable {
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         for (Service service : Service.values()) {
-            awaitReady(service.module, managementUrl(service), processes.get(service), deadline);
+            Readiness.await(service.module, managementUrl(service), processes.get(service), deadline, logDir);
             for (Instance instance : moreInstances.getOrDefault(service, List.of())) {
-                awaitReady(service.module + " #" + instance.index(), instance.managementUrl(), instance.process(), deadline);
+                Readiness.await(service.module + " #" + instance.index(), instance.managementUrl(), instance.process(), deadline, logDir);
             }
-        }
-    }
-
-    /** Polls {@code baseUrl}/q/health/ready until it answers 200; fails if the process exits or the deadline passes. */
-    private void awaitReady(String label, String baseUrl, Process process, Instant deadline) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(label + " exited with " + process.exitValue() + " (logs in " + logDir + ")");
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + label, e);
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(label + " was not ready within " + READY_TIMEOUT + " (logs in " + logDir + ")");
-            }
-            sleep(Duration.ofMillis(200));
         }
     }
 
@@ -453,24 +387,6 @@ public final class FrontdoorSystem implements AutoCloseable {
         moreInstances.clear();
         if (mailbox != null) {
             mailbox.close();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Path writePid(Path dir, String name, long pid) {
-        try {
-            Files.createDirectories(dir);
-            return Files.writeString(dir.resolve(name + ".pid"), Long.toString(pid));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

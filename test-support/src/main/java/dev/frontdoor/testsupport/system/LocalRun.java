@@ -52,11 +52,11 @@ public final class LocalRun {
         }
         for (Service service : Service.values()) {
             for (FrontdoorSystem.Instance instance : system.instances(service)) {
-                FrontdoorSystem.writePid(state.resolve("run"), instance.index() == 0 ? service.module()
+                ServiceLauncher.writePid(state.resolve("run"), instance.index() == 0 ? service.module()
                         : service.module() + "-" + instance.index(), instance.process().pid());
             }
         }
-        FrontdoorSystem.writePid(state.resolve("run"), "launcher", ProcessHandle.current().pid());
+        ServiceLauncher.writePid(state.resolve("run"), "launcher", ProcessHandle.current().pid());
         MailboxPage mailboxPage = MailboxPage.serve(system.mailbox(),
                 Integer.parseInt(System.getenv().getOrDefault("FRONTDOOR_MAILBOX_PORT", "8025")));
         CountDownLatch stopped = new CountDownLatch(1);
