@@ -20,15 +20,11 @@ class HealthTest {
     @TestHTTPResource(value = "metrics", management = true)
     URL metrics;
 
-    @TestHTTPResource(value = "openapi", management = true)
-    URL openapi;
-
     @Test
     void managementEndpointsAnswerOnTheManagementPort() {
         given().get(ready).then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem("Session signing keys"));
         given().get(metrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().get(openapi).then().statusCode(200);
     }
 
     @Test

@@ -27,6 +27,13 @@ public interface GatewayConfig {
     /** The optimistic session check. */
     SessionConfig session();
 
+    /**
+     * Where the gateway publishes the public API as one OpenAPI document: every operation of the services that a
+     * route forwards; empty to publish none. See {@code openapi/PublicApiDocument}.
+     */
+    @WithDefault("/openapi.json")
+    Optional<String> openapiPath();
+
     /** Redirects answered by the gateway, checked first, in order (like {@code redirects} in next.config). */
     List<RedirectRule> redirects();
 

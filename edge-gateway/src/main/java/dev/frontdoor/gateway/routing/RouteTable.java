@@ -29,6 +29,20 @@ public class RouteTable {
         return specs.orElse(List.of()).stream().map(Route.Requirement::parse).toList();
     }
 
+    /**
+     * The route that takes every {@code method} request at this normalised path, whatever its headers and cookies:
+     * the first route that matches by path and method only, if it sets no header or cookie condition.
+     */
+    public Optional<Route> unconditionalRoute(String normalizedPath, String method) {
+        String key = PathNormalizer.matchKey(normalizedPath);
+        for (Route route : routes) {
+            if ((route.methods().isEmpty() || route.methods().contains(method)) && route.paths().matches(key)) {
+                return route.headers().isEmpty() && route.cookies().isEmpty() ? Optional.of(route) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first route that takes this request, at this normalised path. */
     public Optional<Route> resolve(String normalizedPath, HttpServerRequest request) {
         String key = PathNormalizer.matchKey(normalizedPath);

@@ -71,7 +71,7 @@ class SessionGateTest {
         request().cookie("session", TestSessions.valid()).get("/dashboard").then().statusCode(200)
                 .header("X-Upstream", "content");
         request().cookie("__Host-session", TestSessions.valid()).get("/account/settings").then().statusCode(200)
-                .header("X-Upstream", "auth");
+                .header("X-Upstream", "content");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,10 @@
 package dev.frontdoor.auth.keys.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.auth.keys.service.SigningKeys;
 import jakarta.ws.rs.GET;
@@ -18,6 +23,8 @@ public class JwksResource {
         this.keys = keys;
     }
 
+    @Operation(summary = "The session-signing public keys (JWK Set)")
+    @APIResponse(responseCode = "200", description = "The JWK Set", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Produces("application/jwk-set+json")
     public Response jwks() {

@@ -1,5 +1,10 @@
 package dev.frontdoor.auth.pages.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import static dev.frontdoor.auth.pages.HtmlPages.page;
 import static dev.frontdoor.auth.users.rest.AccountApiResource.CHECK_YOUR_INBOX;
@@ -63,6 +68,9 @@ public class AuthPagesResource {
         static native TemplateInstance signup(String name, String email, String next, Map<String, List<String>> errors);
     }
 
+    @Operation(summary = "The login page")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "303", description = "Already signed in: to the dashboard")
     @GET
     @Path("/login")
     public Response loginPage(@QueryParam("next") String next) {
@@ -72,6 +80,11 @@ public class AuthPagesResource {
         return page(200, Templates.login("", safeNext(next), null)).build();
     }
 
+    @Operation(summary = "Sign in (HTML form)")
+    @APIResponse(responseCode = "303", description = "Signed in: to next (a local path) or the dashboard")
+    @APIResponse(responseCode = "400", description = "The form again, with a message next to each field", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "The form again: unknown email or wrong password", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "429", description = "The form again: too many attempts", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -86,6 +99,9 @@ public class AuthPagesResource {
         }
     }
 
+    @Operation(summary = "The signup page")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "303", description = "Already signed in: to the dashboard")
     @GET
     @Path("/signup")
     public Response signupPage(@QueryParam("next") String next) {
@@ -95,6 +111,10 @@ public class AuthPagesResource {
         return page(200, Templates.signup("", "", safeNext(next), Map.of())).build();
     }
 
+    @Operation(summary = "Create an account (HTML form)")
+    @APIResponse(responseCode = "303", description = "Signed up: to next or the dashboard")
+    @APIResponse(responseCode = "200", description = "Check your inbox (enumeration-resistant signup)", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The form again, with a message next to each field", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("/signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -115,6 +135,8 @@ public class AuthPagesResource {
         }
     }
 
+    @Operation(summary = "Sign out (HTML form)")
+    @APIResponse(responseCode = "303", description = "Signed out: to the home page")
     @POST
     @Path("/logout")
     public Response logout() {

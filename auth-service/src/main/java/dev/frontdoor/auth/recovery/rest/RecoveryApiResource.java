@@ -1,5 +1,10 @@
 package dev.frontdoor.auth.recovery.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import io.quarkus.security.Authenticated;
 import dev.frontdoor.auth.recovery.service.AccountRecovery;
@@ -49,6 +54,10 @@ public class RecoveryApiResource {
     }
 
     /** Always 202 with the same body (known address or not); 400 for what is not an address; 429. */
+    @Operation(summary = "Ask for a password-reset mail")
+    @APIResponse(responseCode = "202", description = "Requested (the same answer for unknown addresses)", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, example = "{\"status\":\"requested\",\"detail\":\"...\"}")))
+    @APIResponse(responseCode = "400", description = "No email")
+    @APIResponse(responseCode = "429", description = "Too many requests")
     @POST
     @Path("/password-reset")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -60,6 +69,9 @@ public class RecoveryApiResource {
     }
 
     /** Sets the new password, ends every session, signs this device in: 200 with the user and a cookie. */
+    @Operation(summary = "Set a new password with a reset token")
+    @APIResponse(responseCode = "200", description = "Reset and signed in; Set-Cookie carries the session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or expired token, or a weak password")
     @POST
     @Path("/password-reset/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,6 +87,9 @@ public class RecoveryApiResource {
     }
 
     /** Marks the address verified: 200, or 400 for an unknown, used or expired link. */
+    @Operation(summary = "Confirm an email address with its token")
+    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, example = "{\"emailVerified\":true}")))
+    @APIResponse(responseCode = "400", description = "Invalid or expired token")
     @POST
     @Path("/verification/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,6 +102,9 @@ public class RecoveryApiResource {
     }
 
     /** Another verification mail for the signed-in user (none if already verified): 202; 429. */
+    @Operation(summary = "Send the confirmation mail again")
+    @APIResponse(responseCode = "202", description = "Requested", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, example = "{\"status\":\"requested\"}")))
+    @APIResponse(responseCode = "429", description = "Too many requests")
     @POST
     @Path("/verification/resend")
     @Authenticated

@@ -1,5 +1,10 @@
 package dev.frontdoor.auth.recovery.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.auth.recovery.service.AccountRecovery;
 import dev.frontdoor.auth.web.ClientInfo;
@@ -53,12 +58,17 @@ public class RecoveryPagesResource {
         static native TemplateInstance verifyEmail(String token);
     }
 
+    @Operation(summary = "The forgot-password page")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/forgot-password")
     public Response forgotPasswordPage() {
         return page(200, Templates.forgotPassword("", null));
     }
 
+    @Operation(summary = "Ask for a reset mail (HTML form)")
+    @APIResponse(responseCode = "200", description = "Check your inbox", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The form again, with a message next to each field", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("/forgot-password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -74,6 +84,8 @@ public class RecoveryPagesResource {
         }
     }
 
+    @Operation(summary = "The reset-password page for a token")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/reset-password")
     public Response resetPasswordPage(@QueryParam("token") String token) {
@@ -84,6 +96,9 @@ public class RecoveryPagesResource {
         return page(200, Templates.resetPassword(token, Map.of()));
     }
 
+    @Operation(summary = "Set a new password (HTML form)")
+    @APIResponse(responseCode = "303", description = "Reset and signed in: to the dashboard")
+    @APIResponse(responseCode = "400", description = "The form again, with a message next to each field", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("/reset-password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -104,6 +119,8 @@ public class RecoveryPagesResource {
         }
     }
 
+    @Operation(summary = "The confirm-email page for a token")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/verify-email")
     public Response verifyEmailPage(@QueryParam("token") String token) {
@@ -113,6 +130,9 @@ public class RecoveryPagesResource {
         return page(200, Templates.verifyEmail(token));
     }
 
+    @Operation(summary = "Confirm an email address (HTML form)")
+    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The form again, with a message next to each field", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("/verify-email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,10 @@
 package dev.frontdoor.auth.sessions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import io.quarkus.security.Authenticated;
 import dev.frontdoor.auth.sessions.service.SessionService;
@@ -43,6 +48,12 @@ public class SessionApiResource {
     }
 
     /** 200 with the user and a new session cookie; 401 for unknown email or wrong password alike; 429 throttled. */
+    @Operation(summary = "Sign in")
+    @APIResponse(responseCode = "200", description = "Signed in; Set-Cookie carries the session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "No JSON body")
+    @APIResponse(responseCode = "401", description = "Unknown email or wrong password (the same answer)")
+    @APIResponse(responseCode = "403", description = "The email address is not confirmed yet")
+    @APIResponse(responseCode = "429", description = "Too many attempts")
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +69,8 @@ public class SessionApiResource {
     }
 
     /** Revokes this session and deletes the cookie; without a live session it only deletes the cookie. */
+    @Operation(summary = "Sign out here")
+    @APIResponse(responseCode = "204", description = "Signed out; the cookie is deleted")
     @POST
     @Path("/logout")
     @PermitAll
@@ -66,6 +79,8 @@ public class SessionApiResource {
         return Response.noContent().header("Set-Cookie", cookies.clear()).build();
     }
 
+    @Operation(summary = "Sign out on every device")
+    @APIResponse(responseCode = "204", description = "Every session ended; the cookie is deleted")
     @POST
     @Path("/logout-all")
     @Authenticated
@@ -74,6 +89,8 @@ public class SessionApiResource {
         return Response.noContent().header("Set-Cookie", cookies.clear()).build();
     }
 
+    @Operation(summary = "The signed-in user's sessions (devices)")
+    @APIResponse(responseCode = "200", description = "Live sessions, this one marked", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
     @GET
     @Path("/sessions")
     @Authenticated
@@ -84,6 +101,9 @@ public class SessionApiResource {
         return Response.ok(views).header("Cache-Control", "private, no-store").build();
     }
 
+    @Operation(summary = "End one of the user's sessions")
+    @APIResponse(responseCode = "204", description = "Ended")
+    @APIResponse(responseCode = "404", description = "No such session of this user")
     @DELETE
     @Path("/sessions/{id}")
     @Authenticated

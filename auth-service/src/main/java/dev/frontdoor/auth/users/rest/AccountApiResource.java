@@ -1,5 +1,10 @@
 package dev.frontdoor.auth.users.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,6 +58,11 @@ public class AccountApiResource {
      * 201 with the new user and a session cookie; 400 with per-field errors. With enumeration-resistant signup, 202
      * "check your inbox" for a new address and a taken one alike, and no cookie.
      */
+    @Operation(summary = "Create an account")
+    @APIResponse(responseCode = "201", description = "Signed up and signed in; Set-Cookie carries the session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "202", description = "Enumeration-resistant signup: a mail to confirm the address was sent", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, example = "{\"status\":\"pending\",\"detail\":\"Check your inbox\"}")))
+    @APIResponse(responseCode = "400", description = "Invalid fields (errors per field)")
+    @APIResponse(responseCode = "429", description = "Too many signups from this address")
     @POST
     @Path("/signup")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,6 +85,8 @@ public class AccountApiResource {
     /** What a pending signup is told, whether its address was new or taken. */
     public static final String CHECK_YOUR_INBOX = "Check your inbox: we sent a link to confirm this address.";
 
+    @Operation(summary = "The signed-in user")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
     @GET
     @Path("/me")
     @Authenticated
@@ -85,6 +97,11 @@ public class AccountApiResource {
         return Response.ok(UserView.of(user)).header("Cache-Control", "private, no-store").build();
     }
 
+    @Operation(summary = "Whether an email address is free for signup")
+    @APIResponse(responseCode = "200", description = "Whether it is free", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, example = "{\"available\":true}")))
+    @APIResponse(responseCode = "400", description = "Not an email address")
+    @APIResponse(responseCode = "404", description = "Address checks are off")
+    @APIResponse(responseCode = "429", description = "Too many lookups")
     @GET
     @Path("/email-available")
     @PermitAll
@@ -93,6 +110,10 @@ public class AccountApiResource {
     }
 
     /** Ends every session of the user and starts a new one here. */
+    @Operation(summary = "Change the password; ends every other session")
+    @APIResponse(responseCode = "204", description = "Changed; Set-Cookie carries the new session")
+    @APIResponse(responseCode = "400", description = "Wrong current password or a weak new one")
+    @APIResponse(responseCode = "429", description = "Too many attempts")
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +129,10 @@ public class AccountApiResource {
     }
 
     /** Admin only: disabling an account ends all its sessions. */
+    @Operation(summary = "Disable or re-enable an account (admin)")
+    @APIResponse(responseCode = "204", description = "Done; disabling ends its sessions")
+    @APIResponse(responseCode = "400", description = "No {\"disabled\": true|false} body")
+    @APIResponse(responseCode = "404", description = "No such user")
     @POST
     @Path("/admin/users/{id}/disabled")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -121,6 +146,9 @@ public class AccountApiResource {
     }
 
     /** Admin only: 401 without a session, 403 for a user who is not an admin. */
+    @Operation(summary = "List accounts (admin)")
+    @APIResponse(responseCode = "200", description = "One page of accounts", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "page or size out of range")
     @GET
     @Path("/admin/users")
     @RolesAllowed("admin")

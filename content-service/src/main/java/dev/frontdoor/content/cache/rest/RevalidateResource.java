@@ -1,5 +1,9 @@
 package dev.frontdoor.content.cache.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.content.cache.service.RedisAvailability;
 import dev.frontdoor.content.cache.service.Revalidation;
@@ -42,6 +46,10 @@ public class RevalidateResource {
     public record Revalidated(boolean revalidated, long now) {
     }
 
+    @Operation(summary = "On-demand revalidation by tag or path (webhook; needs the secret header)")
+    @APIResponse(responseCode = "200", description = "Revalidated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Revalidated.class)))
+    @APIResponse(responseCode = "400", description = "Neither tag nor path, or both")
+    @APIResponse(responseCode = "401", description = "Missing or wrong secret")
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Revalidated revalidate(@HeaderParam(SECRET_HEADER) String secret, @QueryParam("tag") String tag,

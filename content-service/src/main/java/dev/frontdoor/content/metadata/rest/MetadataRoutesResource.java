@@ -1,5 +1,10 @@
 package dev.frontdoor.content.metadata.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.content.config.ContentConfig;
 import dev.frontdoor.content.posts.model.Post;
@@ -48,6 +53,9 @@ public class MetadataRoutesResource {
         static native TemplateInstance llms(ContentConfig site, List<Post> posts);
     }
 
+    @Operation(summary = "sitemap.xml")
+    @APIResponse(responseCode = "200", description = "The sitemap", content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified")
     @GET
     @Path("/sitemap.xml")
     @Produces("application/xml")
@@ -56,6 +64,9 @@ public class MetadataRoutesResource {
                 () -> Templates.sitemap(site, posts.all()).render());
     }
 
+    @Operation(summary = "The RSS feed")
+    @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified")
     @GET
     @Path("/rss.xml")
     @Produces("application/rss+xml")
@@ -64,6 +75,9 @@ public class MetadataRoutesResource {
                 () -> Templates.rss(site, posts.latest(0, FEED_ITEMS)).render());
     }
 
+    @Operation(summary = "robots.txt")
+    @APIResponse(responseCode = "200", description = "Crawler rules", content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified")
     @GET
     @Path("/robots.txt")
     @Produces("text/plain")
@@ -71,6 +85,9 @@ public class MetadataRoutesResource {
         return cached("/robots.txt", "text/plain; charset=UTF-8", ifNoneMatch, () -> Templates.robots(site).render());
     }
 
+    @Operation(summary = "llms.txt: the site for language models")
+    @APIResponse(responseCode = "200", description = "Site summary", content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified")
     @GET
     @Path("/llms.txt")
     @Produces("text/plain")
@@ -79,6 +96,8 @@ public class MetadataRoutesResource {
                 () -> Templates.llms(site, posts.all()).render());
     }
 
+    @Operation(summary = "The web app manifest")
+    @APIResponse(responseCode = "200", description = "The manifest", content = @Content(mediaType = "application/manifest+json", schema = @Schema(type = SchemaType.OBJECT)))
     @GET
     @Path("/manifest.webmanifest")
     @Produces("application/manifest+json")

@@ -1,5 +1,11 @@
 package dev.frontdoor.content.pages.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.security.Authenticated;
 import dev.frontdoor.content.pages.service.FieldErrors;
 import dev.frontdoor.content.pages.service.PostForm;
@@ -62,6 +68,9 @@ public class DashboardPageResource {
                                                 FieldErrors errors, String message);
     }
 
+    @Operation(summary = "The author's dashboard")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "303", description = "No live session: to /login?next=")
     @GET
     public Response dashboard() {
         Viewer me = viewer.require();
@@ -69,12 +78,18 @@ public class DashboardPageResource {
                 posts.byAuthor(me.userId())));
     }
 
+    @Operation(summary = "The new-post form")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/posts/new")
     public Response newPost() {
         return form(200, null, PostForm.empty(), FieldErrors.none(), null);
     }
 
+    @Operation(summary = "Write a post (HTML form)")
+    @RequestBody(content = @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(implementation = PostForm.class)))
+    @APIResponse(responseCode = "303", description = "Saved: to the post, or the dashboard for drafts")
+    @APIResponse(responseCode = "400", description = "The form again, with a message next to each field", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("/posts/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -89,6 +104,9 @@ public class DashboardPageResource {
         }
     }
 
+    @Operation(summary = "The edit form of a post")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No post of yours at this address", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/posts/{slug}/edit")
     public Response edit(@PathParam("slug") String slug) {
@@ -98,6 +116,11 @@ public class DashboardPageResource {
         return form(200, post.slug, PostForm.of(post), FieldErrors.none(), null);
     }
 
+    @Operation(summary = "Change a post (HTML form)")
+    @RequestBody(content = @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(implementation = PostForm.class)))
+    @APIResponse(responseCode = "303", description = "Saved: to the post, or the dashboard for drafts")
+    @APIResponse(responseCode = "400", description = "The form again, with a message next to each field", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "The form again: changed by someone else since", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @POST
     @Path("/posts/{slug}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -112,6 +135,8 @@ public class DashboardPageResource {
         }
     }
 
+    @Operation(summary = "Delete a post (HTML form)")
+    @APIResponse(responseCode = "303", description = "Deleted: to the dashboard")
     @POST
     @Path("/posts/{slug}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,10 @@
 package dev.frontdoor.content.pages.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.content.config.ContentConfig;
 import dev.frontdoor.content.pages.service.Metadata;
@@ -59,12 +64,19 @@ public class HomePageResource {
 
     private static final String HTML = "text/html;charset=UTF-8";
 
+    @Operation(summary = "The home page: latest posts")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @GET
     public Response home(@HeaderParam("If-None-Match") String ifNoneMatch) {
         return cached("/", List.of("posts"), ifNoneMatch, () -> Templates.home(metadata.page(null, null, "/", "/", true),
                 posts.latest(0, LATEST)).render());
     }
 
+    @Operation(summary = "The blog, paginated")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @APIResponse(responseCode = "404", description = "No such page number", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/blog")
     public Response blog(@QueryParam("page") String page, @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -81,6 +93,10 @@ public class HomePageResource {
         });
     }
 
+    @Operation(summary = "A published post")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/blog/{slug}")
     public Response post(@PathParam("slug") String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {

@@ -1,5 +1,10 @@
 package dev.frontdoor.content.posts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import io.quarkus.security.Authenticated;
 import dev.frontdoor.content.config.ContentConfig;
@@ -45,6 +50,9 @@ public class PostApiResource {
     }
 
     /** Published posts, newest first; {@code page} counts from 1. */
+    @Operation(summary = "Published posts, newest first")
+    @APIResponse(responseCode = "200", description = "One page of posts", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.Page.class)))
+    @APIResponse(responseCode = "400", description = "page or size out of range")
     @GET
     @Path("/posts")
     @PermitAll
@@ -60,6 +68,9 @@ public class PostApiResource {
         return new PostView.Page(items, p, s, total, (int) ((total + s - 1) / s));
     }
 
+    @Operation(summary = "One post (drafts only for their author and admins)")
+    @APIResponse(responseCode = "200", description = "The post", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "404", description = "No such post")
     @GET
     @Path("/posts/{slug}")
     @PermitAll
@@ -75,6 +86,8 @@ public class PostApiResource {
     }
 
     /** The signed-in author's own posts, drafts included. */
+    @Operation(summary = "The signed-in author's posts, drafts included")
+    @APIResponse(responseCode = "200", description = "Their posts", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PostView.class)))
     @GET
     @Path("/dashboard/posts")
     @Authenticated
@@ -84,6 +97,9 @@ public class PostApiResource {
                 .header("Cache-Control", "private, no-store").build();
     }
 
+    @Operation(summary = "Write a post")
+    @APIResponse(responseCode = "201", description = "Created; Location is its API address", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a cover whose size cannot be read")
     @POST
     @Path("/posts")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +110,11 @@ public class PostApiResource {
                 .header("Cache-Control", "private, no-store").build();
     }
 
+    @Operation(summary = "Change a post (optimistic: send the version you edited)")
+    @APIResponse(responseCode = "200", description = "The post as saved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No such post")
+    @APIResponse(responseCode = "409", description = "Changed by someone else since that version")
     @PUT
     @Path("/posts/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -103,6 +124,9 @@ public class PostApiResource {
         return Response.ok(PostView.of(post, true)).header("Cache-Control", "private, no-store").build();
     }
 
+    @Operation(summary = "Delete a post")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such post")
     @DELETE
     @Path("/posts/{slug}")
     @Authenticated

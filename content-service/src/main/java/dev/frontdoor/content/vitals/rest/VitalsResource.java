@@ -1,5 +1,10 @@
 package dev.frontdoor.content.vitals.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.frontdoor.support.problem.ProblemException;
@@ -41,6 +46,11 @@ public class VitalsResource {
         this.json = json;
     }
 
+    @Operation(summary = "A Web Vitals beacon (navigator.sendBeacon)")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = Beacon.class)))
+    @APIResponse(responseCode = "204", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "Not a known metric")
+    @APIResponse(responseCode = "413", description = "Body too large")
     @POST
     @Consumes({"text/plain", "application/json"})
     public Response record(InputStream body) throws IOException {

@@ -1,5 +1,12 @@
 package dev.frontdoor.image.meta.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.image.cache.CachedResponses;
 import dev.frontdoor.image.cache.ResultCache;
@@ -29,6 +36,12 @@ public class ImageMetaResource {
         this.metadata = metadata;
     }
 
+    @Operation(summary = "Intrinsic size, format and a blur placeholder of an image")
+    @Parameter(name = "url", in = ParameterIn.QUERY, required = true, description = "The image: a local path (/images/...) or an absolute URL allowed by the remote patterns", schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The metadata", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImageMetadata.Meta.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "A missing url or one that is not allowed")
+    @APIResponse(responseCode = "502", description = "The origin failed")
     @GET
     public Response describe(@Context UriInfo uri, @HeaderParam("If-None-Match") String ifNoneMatch) {
         List<String> urls = uri.getQueryParameters().get("url");

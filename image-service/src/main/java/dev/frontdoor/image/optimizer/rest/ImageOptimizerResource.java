@@ -1,5 +1,12 @@
 package dev.frontdoor.image.optimizer.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.image.cache.CachedResponses;
 import dev.frontdoor.image.cache.ResultCache;
@@ -34,6 +41,17 @@ public class ImageOptimizerResource {
         this.optimizer = optimizer;
     }
 
+    @Operation(summary = "An optimised image (Next.js /_next/image): resized, AVIF or WebP by Accept")
+    @Parameter(name = "url", in = ParameterIn.QUERY, required = true, description = "The image: a local path (/images/...) or an absolute URL allowed by the remote patterns", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "w", in = ParameterIn.QUERY, required = true, description = "Width: one of the device or image sizes", schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Quality: one of the configured qualities (default 75)", schema = @Schema(type = SchemaType.INTEGER))
+    @APIResponse(responseCode = "200", description = "The image; X-Cache says HIT, MISS or STALE", content = @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @APIResponse(responseCode = "400", description = "A missing or invalid url, w or q, or a URL that is not allowed (Next.js messages)")
+    @APIResponse(responseCode = "413", description = "The original is larger than the limit")
+    @APIResponse(responseCode = "502", description = "The origin failed")
+    @APIResponse(responseCode = "503", description = "Busy: Retry-After says when to try again")
+    @APIResponse(responseCode = "504", description = "The origin did not answer in time")
     @GET
     public Response optimize(@Context UriInfo uri, @HeaderParam("Accept") String accept,
                              @HeaderParam("If-None-Match") String ifNoneMatch) {
