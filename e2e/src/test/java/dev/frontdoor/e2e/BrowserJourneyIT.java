@@ -146,9 +146,8 @@ class BrowserJourneyIT {
         type("title", title);
         type("description", "Written by a real browser");
         type("body", "Hello from **Chromium**");
+        // Width and height are left empty: content-service reads them from image-service (/_image/meta).
         type("coverUrl", "/images/forest.jpg");
-        type("coverWidth", "1600");
-        type("coverHeight", "1067");
         new Select(browser.findElement(By.id("status"))).selectByValue("published");
         screenshot("new-post");
         browser.findElement(By.xpath("//button[text()='Create']")).click();

@@ -51,6 +51,26 @@ class GatewayWiringIT {
                 .statusCode(401).contentType("application/problem+json");
     }
 
+    /** Auth-service's pages and content-service's pages are one site: the same navigation, stylesheet and script. */
+    @Test
+    void authAndContentPagesShareOneLayout() {
+        var home = given().baseUri(system().gatewayUrl()).accept("text/html").get("/").then().statusCode(200).extract();
+        var login = given().baseUri(system().gatewayUrl()).accept("text/html").get("/login").then().statusCode(200)
+                .extract();
+        org.jsoup.nodes.Document homePage = org.jsoup.Jsoup.parse(home.asString());
+        org.jsoup.nodes.Document loginPage = org.jsoup.Jsoup.parse(login.asString());
+        org.junit.jupiter.api.Assertions.assertEquals(homePage.selectFirst("body > nav").outerHtml(),
+                loginPage.selectFirst("body > nav").outerHtml());
+        for (org.jsoup.nodes.Document page : java.util.List.of(homePage, loginPage)) {
+            org.junit.jupiter.api.Assertions.assertNotNull(page.selectFirst("link[rel=stylesheet][href=/static/site.css]"));
+            org.junit.jupiter.api.Assertions.assertNotNull(page.selectFirst("script[src=/static/site.js]"));
+            org.junit.jupiter.api.Assertions.assertTrue(page.select("style").isEmpty(), "no page-local styles");
+        }
+        // The script may run on both: their policy allows this site's own scripts.
+        org.junit.jupiter.api.Assertions.assertEquals(home.header("Content-Security-Policy"),
+                login.header("Content-Security-Policy"));
+    }
+
     @Test
     void anonymousDashboardRedirectsToLogin() {
         given().baseUri(system().gatewayUrl()).redirects().follow(false).get("/dashboard").then().statusCode(303)

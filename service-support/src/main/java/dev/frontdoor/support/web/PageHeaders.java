@@ -1,17 +1,18 @@
-package dev.frontdoor.content.pages.rest;
+package dev.frontdoor.support.web;
 
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * The pages' own Content-Security-Policy. They load only external scripts from this site (no inline script), so
- * they need no per-request nonce and can be cached and served to anyone; the gateway keeps a policy an upstream
- * sets. JSON-LD is data, not script, and is unaffected.
+ * The site's pages' own Content-Security-Policy (content-service's and auth-service's). They load only external
+ * scripts from this site ({@code /static/site.js}, no inline script), so they need no per-request nonce and can be
+ * cached and served to anyone; the gateway keeps a policy an upstream sets. JSON-LD is data, not script, and is
+ * unaffected.
  */
 public class PageHeaders {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
