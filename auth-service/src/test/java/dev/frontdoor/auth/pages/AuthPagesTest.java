@@ -28,8 +28,8 @@ class AuthPagesTest {
     void loginPageIsAFormThatWorksWithoutJavaScript() {
         Document page = Jsoup.parse(given().queryParam("next", "/dashboard/posts").get("/login").then().statusCode(200)
                 .contentType("text/html").extract().asString());
-        assertEquals("post", page.selectFirst("form").attr("method"));
-        assertEquals("/login", page.selectFirst("form").attr("action"));
+        assertEquals("post", page.selectFirst("main form").attr("method"));
+        assertEquals("/login", page.selectFirst("main form").attr("action"));
         assertEquals("/dashboard/posts", page.selectFirst("input[name=next]").val());
         assertNotNull(page.selectFirst("label[for=email]"));
         assertNotNull(page.selectFirst("input[name=password][type=password]"));
