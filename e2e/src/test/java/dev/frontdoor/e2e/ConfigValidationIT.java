@@ -7,6 +7,7 @@ import dev.frontdoor.testsupport.system.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,5 +42,25 @@ class ConfigValidationIT {
         assertFalse(output.contains("started in"), output);
         assertTrue(output.contains(key) && output.contains(rule), "the message names " + key + " and '" + rule + "': "
                 + output.lines().filter(line -> line.contains(key)).toList());
+    }
+
+    /** A next.config rule the gateway cannot honour stops it at start-up, naming the rule and the reason. */
+    @Test
+    void aNextConfigRuleTheGatewayCannotHonourStopsStartUp() throws Exception {
+        Path rules = Files.createTempFile("nextjs-routing", ".json");
+        Files.writeString(rules, """
+                {"redirects": [
+                  {"source": "/old-blog/:slug", "destination": "/news/:slug", "permanent": true},
+                  {"source": "/old", "destination": "/new"}]}""");
+        Path log = Files.createTempFile("config-validation", ".log");
+        Process process = Repository.startPackaged(Service.GATEWAY, log, "-Dfrontdoor.gateway.nextjs-routing=" + rules);
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the gateway kept running");
+        } finally {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertFalse(output.contains("started in"), output);
+        assertTrue(output.contains("redirects[1]: permanent (true or false) or statusCode is required"), output);
     }
 }

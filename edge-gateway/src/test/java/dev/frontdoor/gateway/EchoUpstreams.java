@@ -31,10 +31,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private boolean deadContentInstance;
     private boolean unreadyContentInstance;
     private boolean failingContentInstance;
+    private String nextjsRouting;
 
     /** Args: {@code content-instances} (echo servers behind "content"), {@code dead-content-instance} (one more,
      *  first in the list, where nothing listens), {@code unready-content-instance} (one more, last, whose
      *  {@code /ready} answers 503), {@code failing-content-instance} (one more, last, answering everything 500).
+     *  {@code nextjs-routing} (a test resource with next.config rules, given to the gateway).
      *  Query parameters: {@code delay-ms=N} answers after N ms, {@code status=NNN} answers with that status. */
     @Override
     public void init(Map<String, String> initArgs) {
@@ -42,6 +44,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         deadContentInstance = Boolean.parseBoolean(initArgs.getOrDefault("dead-content-instance", "false"));
         unreadyContentInstance = Boolean.parseBoolean(initArgs.getOrDefault("unready-content-instance", "false"));
         failingContentInstance = Boolean.parseBoolean(initArgs.getOrDefault("failing-content-instance", "false"));
+        nextjsRouting = initArgs.get("nextjs-routing");
     }
 
     @Override
@@ -62,6 +65,19 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 urls.add("http://127.0.0.1:" + startFailing());
             }
             config.put("frontdoor.gateway.upstreams." + name + ".urls", String.join(",", urls));
+        }
+        if (nextjsRouting != null) {
+            // A next.config's rules (a test resource), with {image} standing for the image upstream's origin.
+            try (var in = EchoUpstreams.class.getResourceAsStream("/" + nextjsRouting)) {
+                String rules = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("{image}", config.get("frontdoor.gateway.upstreams.image.urls"));
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("nextjs-routing", ".json");
+                java.nio.file.Files.writeString(file, rules);
+                file.toFile().deleteOnExit();
+                config.put("frontdoor.gateway.nextjs-routing", file.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return config;
     }

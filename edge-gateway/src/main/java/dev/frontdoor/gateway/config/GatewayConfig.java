@@ -43,6 +43,12 @@ public interface GatewayConfig {
     /** A/B rewrites: a visitor is put in one bucket, remembered by a cookie, and served that variant's path. */
     List<Experiment> experiments();
 
+    /**
+     * A JSON file with what a {@code next.config}'s {@code redirects()}, {@code rewrites()} and {@code headers()}
+     * return (and {@code basePath}), applied with Next.js's semantics; see {@code nextjs/NextRoutingRules}.
+     */
+    Optional<String> nextjsRouting();
+
     interface RedirectRule {
         /** A path pattern; {@code {name}} and {@code {name*}} captures can be used in the destination. */
         String source();

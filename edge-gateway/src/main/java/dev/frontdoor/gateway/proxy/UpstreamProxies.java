@@ -111,6 +111,14 @@ public class UpstreamProxies {
             /** Set on the request's own context; the end handler below reads it there too. */
             boolean holdsSlot;
 
+            /** Gives the slot back before the request is forwarded again elsewhere (see onNotFound). */
+            void release() {
+                if (holdsSlot) {
+                    holdsSlot = false;
+                    upstream.admission().leave();
+                }
+            }
+
             @Override
             public void admitted() {
                 if (rc.response().ended() || rc.response().closed()) {
@@ -123,7 +131,7 @@ public class UpstreamProxies {
                     // client waiting for an upstream that never sees the expectation (clients wait ~1 s, then send).
                     rc.response().writeContinue();
                 }
-                send(rc, upstream, forwarded.uri(), hasBody, retryable);
+                send(rc, upstream, forwarded, hasBody, retryable, this::release);
             }
 
             @Override
@@ -154,7 +162,9 @@ public class UpstreamProxies {
         upstream.admission().enter(rc.vertx(), decision);
     }
 
-    private void send(RoutingContext rc, Upstream upstream, String uri, boolean hasBody, boolean retryable) {
+    private void send(RoutingContext rc, Upstream upstream, ForwardedRequest forwarded, boolean hasBody,
+                      boolean retryable, Runnable release) {
+        String uri = forwarded.uri();
         HttpServerRequest request = rc.request();
         UpstreamInstances.Instance[] reached = new UpstreamInstances.Instance[1];
         upstream.instances().request(upstream.client()).compose(attempt -> {
@@ -171,11 +181,20 @@ public class UpstreamProxies {
         }).onComplete(result -> {
             if (result.succeeded()) {
                 upstream.instances().report(reached[0], result.result().statusCode() >= 500);
+                if (result.result().statusCode() == 404 && forwarded.onNotFound() != null && !hasBody
+                        && !rc.response().headWritten()) {
+                    // Not found here: drain this answer, give the slot back, and let routing try elsewhere.
+                    result.result().body().onComplete(ignored -> {
+                        release.run();
+                        forwarded.onNotFound().run();
+                    });
+                    return;
+                }
                 relay(rc, result.result());
             } else if (retryable && closedByUpstream(result.cause()) && !rc.response().closed()) {
                 LOG.debugf("upstream %s closed a pooled connection under a request; sending it once more",
                         upstream.name());
-                send(rc, upstream, uri, false, false);
+                send(rc, upstream, forwarded, false, false, release);
             } else {
                 if (reached[0] != null && !rc.response().closed()) {
                     upstream.instances().report(reached[0], true);

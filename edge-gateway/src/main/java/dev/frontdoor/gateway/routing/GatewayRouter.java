@@ -4,6 +4,8 @@ import dev.frontdoor.gateway.client.ClientIdentity;
 import dev.frontdoor.gateway.client.TrustedProxies;
 import dev.frontdoor.gateway.config.GatewayConfig;
 import dev.frontdoor.gateway.headers.SecurityHeaders;
+import dev.frontdoor.gateway.nextjs.NextRoutingRules;
+import dev.frontdoor.gateway.nextjs.RuleRequest;
 import dev.frontdoor.gateway.problem.GatewayProblems;
 import dev.frontdoor.gateway.proxy.ForwardedRequest;
 import dev.frontdoor.gateway.proxy.UpstreamProxies;
@@ -21,14 +23,20 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Every public request passes here, in this order: client-set internal headers are removed; framing is checked and
- * the path normalised; configured redirects answer; rewrites pick the upstream path and a route is chosen for it;
- * rate limits and the session gate decide; the request is forwarded.
+ * the path normalised; next.config headers are set and its redirects, then the gateway's own, answer; rewrites
+ * (the gateway's, then next.config's beforeFiles) pick the upstream path and a route is chosen for it; rate limits
+ * and the session gate decide; the request is forwarded (and after a 404, next.config's afterFiles and fallback
+ * rewrites are tried).
  */
 @Singleton
 public class GatewayRouter {
@@ -41,12 +49,14 @@ public class GatewayRouter {
     private final SessionGate sessionGate;
     private final UpstreamProxies proxies;
     private final TrustedProxies trustedProxies;
+    private final NextRoutingRules nextRules;
+    private final Map<String, Route> externalRoutes = new ConcurrentHashMap<>();
     private final long bodyTimeoutMillis;
     private final int maxHeaderFields;
 
     public GatewayRouter(RouteTable routes, Redirects redirects, Rewrites rewrites, SecurityHeaders securityHeaders,
                          RateLimitGate rateLimits, SessionGate sessionGate, UpstreamProxies proxies,
-                         TrustedProxies trustedProxies, GatewayConfig config) {
+                         TrustedProxies trustedProxies, NextRoutingRules nextRules, GatewayConfig config) {
         this.routes = routes;
         this.redirects = redirects;
         this.rewrites = rewrites;
@@ -55,6 +65,7 @@ public class GatewayRouter {
         this.sessionGate = sessionGate;
         this.proxies = proxies;
         this.trustedProxies = trustedProxies;
+        this.nextRules = nextRules;
         this.bodyTimeoutMillis = config.limits().bodyTimeout().toMillis();
         this.maxHeaderFields = config.limits().maxHeaderFields();
         HeaderHygiene.identityPrefixes(config.hygiene().identityPrefixes());
@@ -152,35 +163,116 @@ public class GatewayRouter {
         }
         String path = normalized.get();
         String query = request.query();
+        RuleRequest ruleRequest = nextRules.isEmpty() ? null : RuleRequest.of(request, client.host());
+        if (ruleRequest != null) {
+            // next.config's headers(), then its redirects(), come first (Next.js's order).
+            Map<String, String> headers = nextRules.headers(path, ruleRequest);
+            if (!headers.isEmpty()) {
+                rc.addHeadersEndHandler(v -> headers.forEach(rc.response().headers()::set));
+            }
+            Optional<NextRoutingRules.Redirect> nextRedirect = nextRules.redirect(path, query, ruleRequest);
+            if (nextRedirect.isPresent()) {
+                rc.response().setStatusCode(nextRedirect.get().status())
+                        .putHeader("Location", nextRedirect.get().location()).end();
+                return;
+            }
+        }
         Optional<Redirects.Redirect> redirect = redirects.find(path, query);
         if (redirect.isPresent()) {
             rc.response().setStatusCode(redirect.get().status()).putHeader("Location", redirect.get().location()).end();
             return;
         }
         String upstreamPath = rewrites.apply(rc, path);
-        Optional<Route> route = routes.resolve(upstreamPath, request);
+        String upstreamQuery = query;
+        Optional<Route> route;
+        Optional<NextRoutingRules.Rewrite> before = ruleRequest == null ? Optional.empty()
+                : nextRules.beforeFiles(upstreamPath, query, ruleRequest);
+        if (before.isPresent()) {
+            upstreamPath = before.get().path();
+            upstreamQuery = before.get().query();
+        }
+        if (before.isPresent() && before.get().upstream() != null) {
+            route = Optional.of(externalRoute(before.get().upstream()));
+        } else {
+            if (before.isPresent()) {
+                // A next.config rewrite made this path from parameters: normalise it as a client's would be.
+                Optional<String> valid = PathNormalizer.normalize(upstreamPath);
+                if (valid.isEmpty()) {
+                    GatewayProblems.send(rc, 400, "Bad Request", "The request path is not valid.");
+                    return;
+                }
+                upstreamPath = valid.get();
+            }
+            route = routes.resolve(upstreamPath, request);
+        }
         if (route.isEmpty()) {
             GatewayProblems.send(rc, 404, "Not Found", "No route serves this path.");
             return;
         }
-        String uri = query == null ? upstreamPath : upstreamPath + "?" + query;
+        String uri = upstreamQuery == null ? upstreamPath : upstreamPath + "?" + upstreamQuery;
+        Runnable onNotFound = ruleRequest == null || !nextRules.rewritesAfterFiles() || !isGetOrHead(request) ? null
+                : nextRules.afterNotFound(upstreamPath, upstreamQuery, ruleRequest)
+                        .map(rewrite -> (Runnable) () -> forwardRewritten(rc, rewrite)).orElse(null);
         // The body must not flow before the decision: the proxy resumes the request when it forwards it.
         request.pause();
         String matchKey = PathNormalizer.matchKey(path);
+        String upstreamKey = PathNormalizer.matchKey(upstreamPath);
+        ForwardedRequest forwarded = new ForwardedRequest(route.get(), uri, onNotFound);
         rateLimits.admit(rc, matchKey, client.address())
                 .compose(allowed -> allowed
-                        ? sessionGate.admit(rc, path, matchKey, PathNormalizer.matchKey(upstreamPath))
+                        ? sessionGate.admit(rc, path, matchKey, upstreamKey)
                         : Future.succeededFuture(false))
                 .onComplete(admitted -> {
                     if (admitted.failed()) {
                         request.resume();
                         GatewayProblems.send(rc, 500, "Internal Server Error", null);
                     } else if (admitted.result()) {
-                        proxies.forward(rc, new ForwardedRequest(route.get(), uri));
+                        proxies.forward(rc, forwarded);
                     } else {
                         request.resume();
                     }
                 });
+    }
+
+    /**
+     * An {@code afterFiles} or {@code fallback} rewrite after the service answered 404: the rewritten request goes
+     * where the route table (or the rewrite's own origin) says, once; what it answers is the answer.
+     */
+    private void forwardRewritten(RoutingContext rc, NextRoutingRules.Rewrite rewrite) {
+        Optional<Route> route;
+        String path = rewrite.path();
+        if (rewrite.upstream() != null) {
+            route = Optional.of(externalRoute(rewrite.upstream()));
+        } else {
+            Optional<String> valid = PathNormalizer.normalize(path);
+            route = valid.flatMap(p -> routes.resolve(p, rc.request()));
+            path = valid.orElse(path);
+        }
+        if (route.isEmpty()) {
+            GatewayProblems.send(rc, 404, "Not Found", "No route serves this path.");
+            return;
+        }
+        // The session gate saw this request already; the rewritten path is checked too, as for any rewrite.
+        String matchKey = PathNormalizer.matchKey(path);
+        String uri = rewrite.query() == null ? path : path + "?" + rewrite.query();
+        Route target = route.get();
+        sessionGate.admit(rc, path, matchKey, matchKey).onComplete(admitted -> {
+            if (admitted.succeeded() && admitted.result()) {
+                proxies.forward(rc, new ForwardedRequest(target, uri));
+            } else if (admitted.failed()) {
+                GatewayProblems.send(rc, 500, "Internal Server Error", null);
+            }
+        });
+    }
+
+    /** A rewrite to another origin goes to the upstream configured for that origin, with its forwarding rules. */
+    private Route externalRoute(String upstream) {
+        return externalRoutes.computeIfAbsent(upstream, name -> new Route("nextjs:" + name,
+                PathPatterns.of(List.of("/**")), Set.of(), List.of(), List.of(), name));
+    }
+
+    private static boolean isGetOrHead(HttpServerRequest request) {
+        return request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.frontdoor.gateway.EchoUpstreams;
 import dev.frontdoor.gateway.TestSessions;
@@ -64,6 +65,19 @@ class SessionGateTest {
     void theRedirectKeepsTheQuery() {
         request().get("/dashboard/posts?page=2").then().statusCode(303)
                 .header("Location", equalTo("/login?next=%2Fdashboard%2Fposts%3Fpage%3D2"));
+    }
+
+    /** The test profile lists /members/:path* and /((?!public-)reports/.+) in Next.js's matcher syntax. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/members", "/members/a/b", "/MEMBERS/x", "/reports/q3"})
+    void nextJsMatcherEntriesProtectPagesToo(String path) {
+        request().get(path).then().statusCode(303).header("Location", startsWith("/login?next="));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/membership", "/public-reports/q3"})
+    void nextJsMatcherEntriesProtectNothingElse(String path) {
+        request().get(path).then().statusCode(200);
     }
 
     @Test
