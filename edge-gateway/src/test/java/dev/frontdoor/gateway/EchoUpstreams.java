@@ -37,7 +37,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
      *  first in the list, where nothing listens), {@code unready-content-instance} (one more, last, whose
      *  {@code /ready} answers 503), {@code failing-content-instance} (one more, last, answering everything 500).
      *  {@code nextjs-routing} (a test resource with next.config rules, given to the gateway).
-     *  Query parameters: {@code delay-ms=N} answers after N ms, {@code status=NNN} answers with that status. */
+     *  Query parameters: {@code delay-ms=N} answers after N ms, {@code status=NNN} answers with that status,
+     *  {@code pad=N} adds N bytes to the body, {@code type=a%2Fb} sets its Content-Type, {@code etag=x} an ETag. */
     @Override
     public void init(Map<String, String> initArgs) {
         contentInstances = Integer.parseInt(initArgs.getOrDefault("content-instances", "1"));
@@ -142,9 +143,18 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                             .append("\":\"").append(escape(String.join(",", header.getValue()))).append('"');
                     separator = ",";
                 }
-                json.append("}}");
+                json.append('}');
+                if (query != null && query.contains("pad=")) {
+                    json.append(",\"pad\":\"").append("x".repeat(Integer.parseInt(query.replaceFirst(".*pad=(\\d+).*", "$1"))))
+                            .append('"');
+                }
+                json.append('}');
                 byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Content-Type", query != null && query.contains("type=")
+                        ? query.replaceFirst(".*type=([a-z]+)%2F([a-z+.-]+).*", "$1/$2") : "application/json");
+                if (query != null && query.contains("etag=")) {
+                    exchange.getResponseHeaders().add("ETag", "\"" + query.replaceFirst(".*etag=(\\w+).*", "$1") + "\"");
+                }
                 exchange.getResponseHeaders().add("X-Upstream", name);
                 if (query != null && query.contains("set-cookie=1")) {
                     // An upstream that sets a cookie on a response it also calls publicly cacheable.

@@ -2,6 +2,7 @@ package dev.frontdoor.gateway.routing;
 
 import dev.frontdoor.gateway.client.ClientIdentity;
 import dev.frontdoor.gateway.client.TrustedProxies;
+import dev.frontdoor.gateway.compression.ResponseCompression;
 import dev.frontdoor.gateway.config.GatewayConfig;
 import dev.frontdoor.gateway.headers.SecurityHeaders;
 import dev.frontdoor.gateway.nextjs.NextRoutingRules;
@@ -50,13 +51,15 @@ public class GatewayRouter {
     private final UpstreamProxies proxies;
     private final TrustedProxies trustedProxies;
     private final NextRoutingRules nextRules;
+    private final ResponseCompression compression;
     private final Map<String, Route> externalRoutes = new ConcurrentHashMap<>();
     private final long bodyTimeoutMillis;
     private final int maxHeaderFields;
 
     public GatewayRouter(RouteTable routes, Redirects redirects, Rewrites rewrites, SecurityHeaders securityHeaders,
                          RateLimitGate rateLimits, SessionGate sessionGate, UpstreamProxies proxies,
-                         TrustedProxies trustedProxies, NextRoutingRules nextRules, GatewayConfig config) {
+                         TrustedProxies trustedProxies, NextRoutingRules nextRules,
+                         ResponseCompression compression, GatewayConfig config) {
         this.routes = routes;
         this.redirects = redirects;
         this.rewrites = rewrites;
@@ -66,6 +69,7 @@ public class GatewayRouter {
         this.proxies = proxies;
         this.trustedProxies = trustedProxies;
         this.nextRules = nextRules;
+        this.compression = compression;
         this.bodyTimeoutMillis = config.limits().bodyTimeout().toMillis();
         this.maxHeaderFields = config.limits().maxHeaderFields();
         HeaderHygiene.identityPrefixes(config.hygiene().identityPrefixes());
@@ -119,6 +123,7 @@ public class GatewayRouter {
             rc.response().putHeader("Connection", "close");
         }
         securityHeaders.apply(rc, client.https());
+        compression.prepare(rc);
         if (headerFields > maxHeaderFields) {
             closeAfterResponse(rc);
             GatewayProblems.send(rc, 431, "Request Header Fields Too Large",

@@ -3,6 +3,7 @@ package dev.frontdoor.content.cache.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,9 +17,12 @@ import java.util.function.Supplier;
 public class RouteCaching {
 
     private static final StaleWhileRevalidate.Codec<CachedPage> PAGES = new StaleWhileRevalidate.Codec<>(
-            page -> Map.of("body", page.body(), "type", page.contentType(), "etag", page.etag()),
+            page -> Map.of("body", page.body(), "type", page.contentType(), "etag", page.etag(),
+                    "gzip", page.gzip() == null ? "" : Base64.getEncoder().encodeToString(page.gzip())),
             fields -> new CachedPage(fields.get("body"), fields.get("type"), fields.get("etag"),
-                    Long.parseLong(fields.get("stored")), Long.parseLong(fields.get("revalidate"))));
+                    Long.parseLong(fields.get("stored")), Long.parseLong(fields.get("revalidate")),
+                    fields.get("gzip") == null || fields.get("gzip").isEmpty() ? null
+                            : Base64.getDecoder().decode(fields.get("gzip"))));
 
     private final StaleWhileRevalidate cache;
     private final MeterRegistry metrics;

@@ -17,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,13 @@ public class MetadataRoutesResource {
     private final PublishedPosts posts;
     private final ContentConfig site;
     private final RouteCaching routes;
+    /** For {@code Accept-Encoding}: cached pages go out gzip-compressed to clients that accept it. */
+    private final HttpHeaders headers;
 
-    public MetadataRoutesResource(PublishedPosts posts, ContentConfig site, RouteCaching routes) {
+    public MetadataRoutesResource(PublishedPosts posts, ContentConfig site, RouteCaching routes, HttpHeaders headers) {
         this.posts = posts;
         this.routes = routes;
+        this.headers = headers;
         this.site = site;
     }
 
@@ -114,6 +118,7 @@ public class MetadataRoutesResource {
      * template's own type (application/xml for RSS).
      */
     private Response cached(String path, String type, String ifNoneMatch, java.util.function.Supplier<String> render) {
-        return Pages.cachedPage(routes.serve(path, List.of("posts"), type, render), ifNoneMatch, routes.cacheControl());
+        return Pages.cachedPage(routes.serve(path, List.of("posts"), type, render), ifNoneMatch,
+                headers.getHeaderString("Accept-Encoding"), routes.cacheControl());
     }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -43,10 +44,13 @@ public class HomePageResource {
     private final Metadata metadata;
     private final ContentConfig config;
     private final RouteCaching routes;
+    /** For {@code Accept-Encoding}: cached pages go out gzip-compressed to clients that accept it. */
+    private final HttpHeaders headers;
 
     public HomePageResource(PublishedPosts posts, RequestPosts requestPosts,
-                            Metadata metadata, ContentConfig config, RouteCaching routes) {
+                            Metadata metadata, ContentConfig config, RouteCaching routes, HttpHeaders headers) {
         this.routes = routes;
+        this.headers = headers;
         this.posts = posts;
         this.requestPosts = requestPosts;
         this.metadata = metadata;
@@ -110,7 +114,8 @@ public class HomePageResource {
 
     /** Public pages go through the route cache; everything they show is loaded inside {@code render}. */
     private Response cached(String path, List<String> tags, String ifNoneMatch, java.util.function.Supplier<String> render) {
-        return Pages.cachedPage(routes.serve(path, tags, HTML, render), ifNoneMatch, routes.cacheControl());
+        return Pages.cachedPage(routes.serve(path, tags, HTML, render), ifNoneMatch,
+                headers.getHeaderString("Accept-Encoding"), routes.cacheControl());
     }
 
     private Post published(String slug) {

@@ -17,13 +17,46 @@ public final class Pages {
                 .header("Cache-Control", "public, max-age=0, must-revalidate").build();
     }
 
-    /** A page from the route cache: ETag with {@code If-None-Match} → 304, {@code X-Cache}, stale-while-revalidate. */
-    public static Response cachedPage(StaleWhileRevalidate.Lookup<CachedPage> served, String ifNoneMatch, String cacheControl) {
+    /**
+     * A page from the route cache: ETag with {@code If-None-Match} → 304, {@code X-Cache}, stale-while-revalidate;
+     * to a client that accepts gzip, the body compressed when the page was rendered ({@code Content-Encoding: gzip},
+     * its own ETag). Either representation's ETag in {@code If-None-Match} means the client has this version.
+     */
+    public static Response cachedPage(StaleWhileRevalidate.Lookup<CachedPage> served, String ifNoneMatch,
+                                      String acceptEncoding, String cacheControl) {
         CachedPage page = served.value();
-        Response.ResponseBuilder response = page.etag().equals(ifNoneMatch) ? Response.notModified()
-                : Response.ok(page.body()).type(page.contentType());
-        return response.header("ETag", page.etag()).header("X-Cache", served.status().name())
+        boolean gzip = page.gzip() != null && AcceptEncoding.acceptsGzip(acceptEncoding);
+        String etag = gzip ? page.gzipEtag() : page.etag();
+        Response.ResponseBuilder response;
+        if (hasVersion(ifNoneMatch, page)) {
+            response = Response.notModified();
+        } else if (gzip) {
+            response = Response.ok(page.gzip()).type(page.contentType()).header("Content-Encoding", "gzip");
+        } else {
+            response = Response.ok(page.body()).type(page.contentType());
+        }
+        if (page.gzip() != null) {
+            response.header("Vary", "Accept-Encoding");
+        }
+        return response.header("ETag", etag).header("X-Cache", served.status().name())
                 .header("Cache-Control", cacheControl).build();
+    }
+
+    /** Whether an {@code If-None-Match} list names this page's version, in either representation (weak comparison). */
+    static boolean hasVersion(String ifNoneMatch, CachedPage page) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(page.etag()) || tag.equals(page.gzipEtag())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response privatePage(int status, TemplateInstance page) {

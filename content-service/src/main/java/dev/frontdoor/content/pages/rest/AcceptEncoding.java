@@ -1,0 +1,39 @@
+package dev.frontdoor.content.pages.rest;
+
+import java.util.Locale;
+
+/** Reads {@code Accept-Encoding}: whether gzip is acceptable (named with q above 0, or {@code *} without a refusal). */
+final class AcceptEncoding {
+
+    private AcceptEncoding() {
+    }
+
+    static boolean acceptsGzip(String header) {
+        if (header == null) {
+            return false;
+        }
+        Double gzip = null;
+        Double any = null;
+        for (String part : header.split(",")) {
+            String[] fields = part.strip().split(";");
+            String coding = fields[0].strip().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < fields.length; i++) {
+                String parameter = fields[i].strip();
+                if (parameter.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(parameter.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                gzip = q;
+            } else if (coding.equals("*")) {
+                any = q;
+            }
+        }
+        return gzip != null ? gzip > 0 : any != null && any > 0;
+    }
+}
