@@ -71,6 +71,30 @@ class GatewayWiringIT {
                 login.header("Content-Security-Policy"));
     }
 
+    /**
+     * Compression as deployed: a cached page comes compressed from content-service (once, when rendered) and the
+     * gateway passes it as it is; a large JSON answer (the API document) is compressed by the gateway.
+     */
+    @Test
+    void pagesAndApisArriveCompressedOnce() throws java.io.IOException {
+        var raw = io.restassured.RestAssured.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders());
+        var page = given().baseUri(system().gatewayUrl()).config(raw).header("Accept-Encoding", "gzip")
+                .accept("text/html").get("/").then().statusCode(200).header("Content-Encoding", "gzip")
+                .header("Vary", containsString("Accept-Encoding")).extract();
+        String html = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                page.asByteArray())).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("Latest posts"), "compressed once, not twice");
+        org.junit.jupiter.api.Assertions.assertTrue(page.header("ETag").matches("\"[^\"]+-gzip\""), page.header("ETag"));
+        given().baseUri(system().gatewayUrl()).config(raw).header("Accept-Encoding", "gzip")
+                .header("If-None-Match", page.header("ETag")).get("/").then().statusCode(304);
+        var api = given().baseUri(system().gatewayUrl()).config(raw).header("Accept-Encoding", "gzip")
+                .get("/openapi.json").then().statusCode(200).header("Content-Encoding", "gzip").extract();
+        String json = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                api.asByteArray())).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(json.startsWith("{") && json.contains("\"openapi\""));
+    }
+
     @Test
     void anonymousDashboardRedirectsToLogin() {
         given().baseUri(system().gatewayUrl()).redirects().follow(false).get("/dashboard").then().statusCode(303)
