@@ -1,5 +1,6 @@
 package dev.frontdoor.gateway.compression;
 
+import dev.frontdoor.gateway.config.GatewayConfig;
 import io.netty.handler.codec.compression.StandardCompressionOptions;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.MultiMap;
@@ -19,7 +20,8 @@ import java.util.Set;
  * <ul>
  * <li>an answer a service already encoded (content-service's cached pages, compressed once when rendered) passes as
  *     it is; images and other binary types, bodies under 1 KiB and HEAD answers are marked not to be compressed;</li>
- * <li>a compressible type gets {@code Vary: Accept-Encoding};</li>
+ * <li>a compressible type gets {@code Vary: Accept-Encoding} (for clients that accept gzip; the identity answer
+ *     others get is right for everyone, so a cache may keep it for all);</li>
  * <li>a compressed answer's strong ETag gets {@code -gzip} ({@code "abc"} → {@code "abc-gzip"}), so each encoding
  *     has its own; the suffix is taken off {@code If-None-Match} before the service sees it, so revalidation works
  *     either way.</li>
@@ -37,6 +39,12 @@ public class ResponseCompression implements HttpServerOptionsCustomizer {
             "application/problem+json", "application/ld+json", "application/manifest+json", "application/xml",
             "application/rss+xml", "application/atom+xml", "application/xhtml+xml", "image/svg+xml");
 
+    private final boolean enabled;
+
+    public ResponseCompression(GatewayConfig config) {
+        this.enabled = config.compression().enabled();
+    }
+
     @Override
     public void customizeHttpServer(HttpServerOptions options) {
         compress(options);
@@ -47,22 +55,33 @@ public class ResponseCompression implements HttpServerOptionsCustomizer {
         compress(options);
     }
 
-    private static void compress(HttpServerOptions options) {
+    private void compress(HttpServerOptions options) {
+        if (!enabled) {
+            return;
+        }
         options.setCompressionSupported(true)
                 .setCompressors(List.of(StandardCompressionOptions.gzip(options.getCompressionLevel(), 15, 8)));
     }
 
     /** On every request, before routing: validators in the form the services know, and the decision hook. */
     public void prepare(RoutingContext rc) {
+        if (!enabled) {
+            return;
+        }
         MultiMap headers = rc.request().headers();
         String ifNoneMatch = headers.get("If-None-Match");
         if (ifNoneMatch != null && ifNoneMatch.contains(SUFFIX)) {
             headers.set("If-None-Match", ifNoneMatch.replace(SUFFIX, "\""));
             rc.put(VALIDATOR_WAS_SUFFIXED, Boolean.TRUE);
         }
-        boolean gzip = acceptsGzip(headers.get("Accept-Encoding"));
+        String acceptEncoding = headers.get("Accept-Encoding");
+        if (acceptEncoding == null || !acceptsGzip(acceptEncoding)) {
+            // Netty will not compress for this client, and an uncompressed answer suits every client: nothing to
+            // mark (and nothing spent on the hot path of clients that ask for no encoding).
+            return;
+        }
         boolean head = rc.request().method() == HttpMethod.HEAD;
-        rc.addHeadersEndHandler(v -> decide(rc, gzip, head));
+        rc.addHeadersEndHandler(v -> decide(rc, true, head));
     }
 
     private static void decide(RoutingContext rc, boolean gzip, boolean head) {

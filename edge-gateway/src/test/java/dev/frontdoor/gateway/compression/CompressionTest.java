@@ -47,7 +47,7 @@ class CompressionTest {
     @ValueSource(strings = {"", "identity", "gzip;q=0", "br", "*;q=0"})
     void clientsThatDoNotAcceptGzipGetItAsItIs(String acceptEncoding) {
         raw(acceptEncoding).get("/blog/x?pad=4000").then().statusCode(200).header("Content-Encoding", nullValue())
-                .header("Vary", containsString("Accept-Encoding")).body(containsString("\"pad\":\"xxxx"));
+                .body(containsString("\"pad\":\"xxxx"));
     }
 
     @Test
