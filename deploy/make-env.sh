@@ -12,6 +12,7 @@ AUTH_DB_PASSWORD=$(rand)
 CONTENT_DB_PASSWORD=$(rand)
 REDIS_PASSWORD=$(rand)
 REVALIDATE_SECRET=$(rand)
+DRAFT_SECRET=$(rand)
 SIGNING_PRIVATE_KEY="$key"
 SIGNING_PUBLIC_KEY="$pub"
 # Your mail provider's SMTP server (verification and password reset mails):

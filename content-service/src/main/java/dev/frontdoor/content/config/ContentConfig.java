@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 /** The content service's settings; defaults and environment variables are in application.properties. */
@@ -19,6 +20,12 @@ public interface ContentConfig {
     String siteName();
 
     String siteDescription();
+
+    /**
+     * Draft mode (Next.js {@code draftMode()}): the secret a CMS puts in the preview link; without one, draft mode
+     * cannot be turned on. See {@code draft/}.
+     */
+    Optional<String> draftSecret();
 
     /** How long an introspection answer is reused within this process (the "few seconds" of the secure check). */
     @DurationMin(millis = 1)

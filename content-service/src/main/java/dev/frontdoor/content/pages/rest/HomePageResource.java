@@ -1,32 +1,35 @@
 package dev.frontdoor.content.pages.rest;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import jakarta.annotation.security.PermitAll;
+import dev.frontdoor.content.cache.service.RouteCaching;
 import dev.frontdoor.content.config.ContentConfig;
+import dev.frontdoor.content.draft.service.DraftMode;
 import dev.frontdoor.content.pages.service.Metadata;
 import dev.frontdoor.content.pages.service.PageMetadata;
 import dev.frontdoor.content.pages.service.RequestPosts;
-import dev.frontdoor.content.web.PageNumber;
 import dev.frontdoor.content.posts.model.Post;
+import dev.frontdoor.content.posts.service.PostService;
 import dev.frontdoor.content.posts.service.PublishedPosts;
+import dev.frontdoor.content.viewer.service.CurrentViewer;
+import dev.frontdoor.content.web.PageNumber;
 import dev.frontdoor.support.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import dev.frontdoor.content.cache.service.RouteCaching;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The public pages: {@code /} (latest posts), {@code /blog} (paginated) and {@code /blog/{slug}}, served through the
@@ -46,9 +49,16 @@ public class HomePageResource {
     private final RouteCaching routes;
     /** For {@code Accept-Encoding}: cached pages go out gzip-compressed to clients that accept it. */
     private final HttpHeaders headers;
+    private final DraftMode draftMode;
+    private final PostService postService;
+    private final CurrentViewer viewer;
 
     public HomePageResource(PublishedPosts posts, RequestPosts requestPosts,
-                            Metadata metadata, ContentConfig config, RouteCaching routes, HttpHeaders headers) {
+                            Metadata metadata, ContentConfig config, RouteCaching routes, HttpHeaders headers,
+                            DraftMode draftMode, PostService postService, CurrentViewer viewer) {
+        this.draftMode = draftMode;
+        this.postService = postService;
+        this.viewer = viewer;
         this.routes = routes;
         this.headers = headers;
         this.posts = posts;
@@ -104,6 +114,12 @@ public class HomePageResource {
     @GET
     @Path("/blog/{slug}")
     public Response post(@PathParam("slug") String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        if (draftMode.enabled(headers)) {
+            // Draft mode: drafts too, for their author and admins (the secure check), rendered now, never stored.
+            Post post = postService.readable(slug, viewer.verifySession())
+                    .orElseThrow(() -> ProblemException.of(404, "Not Found", "There is no post at this address."));
+            return Pages.draftPage(Templates.post(metadata.post(post), post).render());
+        }
         return cached("/blog/" + slug, List.of("posts", "post:" + slug), ifNoneMatch, () -> {
             // Metadata and body each ask for the post; RequestPosts loads it once (request memoization).
             PageMetadata meta = metadata.post(published(slug));
@@ -114,6 +130,9 @@ public class HomePageResource {
 
     /** Public pages go through the route cache; everything they show is loaded inside {@code render}. */
     private Response cached(String path, List<String> tags, String ifNoneMatch, java.util.function.Supplier<String> render) {
+        if (draftMode.enabled(headers)) {
+            return Pages.draftPage(render.get());
+        }
         return Pages.cachedPage(routes.serve(path, tags, HTML, render), ifNoneMatch,
                 headers.getHeaderString("Accept-Encoding"), routes.cacheControl());
     }

@@ -59,6 +59,12 @@ public final class Pages {
         return false;
     }
 
+    /** A page in draft mode: rendered for this request only, from the database, kept by nobody. */
+    static Response draftPage(String html) {
+        return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "private, no-store").header("X-Cache", "BYPASS").build();
+    }
+
     static Response privatePage(int status, TemplateInstance page) {
         return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "private, no-store").build();

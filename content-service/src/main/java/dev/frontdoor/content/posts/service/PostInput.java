@@ -16,7 +16,7 @@ public record PostInput(
         @NotBlank(message = "Title is required.") @Size(max = 200, message = "Title must be at most 200 characters.")
         @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "Title must be a single line.")
         String title,
-        @Pattern(regexp = "^$|^[a-z0-9]+(-[a-z0-9]+)*$",
+        @Pattern(regexp = "^$|^" + Slugs.PATTERN + "$",
                 message = "Slug may contain lower-case letters, digits and single dashes only.")
         @Size(max = 100, message = "Slug must be at most 100 characters.")
         String slug,

@@ -8,7 +8,16 @@ public final class Slugs {
 
     private static final int MAX = 80;
 
+    /** What a slug may be: lower-case letters and digits, single dashes between them. */
+    public static final String PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+    private static final java.util.regex.Pattern VALID = java.util.regex.Pattern.compile(PATTERN);
+
     private Slugs() {
+    }
+
+    /** Whether {@code slug} has a slug's form (and length), so it may be looked up. */
+    public static boolean valid(String slug) {
+        return slug.length() <= 100 && VALID.matcher(slug).matches();
     }
 
     public static String fromTitle(String title) {

@@ -16,6 +16,7 @@ class ImageUrlsTest {
         public String siteName() { return "Frontdoor"; }
         public String siteDescription() { return ""; }
         public Duration sessionCacheTtl() { return Duration.ofSeconds(2); }
+        public java.util.Optional<String> draftSecret() { return java.util.Optional.empty(); }
         public List<Integer> deviceSizes() { return List.of(640, 750, 828, 1080, 1200, 1920, 2048, 3840); }
         public List<Integer> imageSizes() { return List.of(32, 48, 64, 96, 128, 256, 384); }
         public int imageQuality() { return 75; }
