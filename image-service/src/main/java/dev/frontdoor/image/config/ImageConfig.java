@@ -68,6 +68,21 @@ public interface ImageConfig {
     @WithDefault("false")
     boolean dangerouslyAllowSvg();
 
+    /** How browsers are told to treat an optimised image opened directly: {@code attachment} (Next.js's default) or {@code inline}. */
+    @WithDefault("attachment")
+    @jakarta.validation.constraints.Pattern(regexp = "attachment|inline")
+    String contentDispositionType();
+
+    /** The Content-Security-Policy of optimised images; Next.js's default lets an image opened directly run nothing. */
+    @WithDefault("script-src 'none'; frame-src 'none'; sandbox;")
+    String contentSecurityPolicy();
+
+    /**
+     * A JSON file holding a {@code next.config}'s {@code images} object, read with Next.js's meaning (see
+     * {@code NextImagesConfigSource}); its values stand in for this service's defaults, environment variables still win.
+     */
+    Optional<String> nextjsImages();
+
     /** Transformations waiting for a worker beyond this many are refused with 503 and Retry-After. */
     @Positive
     @WithDefault("16")

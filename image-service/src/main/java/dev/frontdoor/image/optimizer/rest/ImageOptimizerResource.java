@@ -1,18 +1,12 @@
 package dev.frontdoor.image.optimizer.rest;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import jakarta.annotation.security.PermitAll;
 import dev.frontdoor.image.cache.CachedResponses;
 import dev.frontdoor.image.cache.ResultCache;
+import dev.frontdoor.image.config.ImageConfig;
 import dev.frontdoor.image.optimizer.service.ImageOptimizer;
 import dev.frontdoor.image.optimizer.service.ImageRequest;
 import dev.frontdoor.image.optimizer.service.ImageRequestValidator;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,6 +15,13 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /_next/image?url=&w=&q=}: the Next.js image optimizer's API, with its validation, headers and
@@ -30,15 +31,15 @@ import java.util.List;
 @PermitAll
 public class ImageOptimizerResource {
 
-    /** Next.js's default: an image opened directly can never run script. */
-    static final String CSP = "script-src 'none'; frame-src 'none'; sandbox;";
 
     private final ImageRequestValidator validator;
     private final ImageOptimizer optimizer;
+    private final ImageConfig config;
 
-    public ImageOptimizerResource(ImageRequestValidator validator, ImageOptimizer optimizer) {
+    public ImageOptimizerResource(ImageRequestValidator validator, ImageOptimizer optimizer, ImageConfig config) {
         this.validator = validator;
         this.optimizer = optimizer;
+        this.config = config;
     }
 
     @Operation(summary = "An optimised image (Next.js /_next/image): resized, AVIF or WebP by Accept")
@@ -61,8 +62,9 @@ public class ImageOptimizerResource {
         return CachedResponses.of(lookup, ifNoneMatch)
                 .header("Vary", "Accept")
                 .header("Cache-Control", "public, max-age=" + lookup.result().maxAgeSeconds() + ", must-revalidate")
-                .header("Content-Security-Policy", CSP)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(request.url(), lookup.result().extension()) + "\"")
+                .header("Content-Security-Policy", config.contentSecurityPolicy())
+                .header("Content-Disposition", config.contentDispositionType() + "; filename=\""
+                        + fileName(request.url(), lookup.result().extension()) + "\"")
                 .build();
     }
 
