@@ -143,7 +143,10 @@ public class ResponseCompression implements HttpServerOptionsCustomizer {
         return COMPRESSIBLE.contains(type);
     }
 
-    /** As Netty chooses (gzip is the only coding offered): gzip named with q above 0, or {@code *} without it. */
+    /**
+     * As Netty chooses (gzip is the only coding offered): gzip named with q above 0, or {@code *} without it.
+     * content-service's {@code AcceptEncoding} is its twin (no runtime library is shared between the two modules).
+     */
     static boolean acceptsGzip(String header) {
         if (header == null) {
             return false;

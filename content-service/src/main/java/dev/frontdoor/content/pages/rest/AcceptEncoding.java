@@ -2,7 +2,11 @@ package dev.frontdoor.content.pages.rest;
 
 import java.util.Locale;
 
-/** Reads {@code Accept-Encoding}: whether gzip is acceptable (named with q above 0, or {@code *} without a refusal). */
+/**
+ * Reads {@code Accept-Encoding}: whether gzip is acceptable (named with q above 0, or {@code *} without a refusal).
+ * The gateway's {@code ResponseCompression.acceptsGzip} is its twin: the two modules share no runtime library, and
+ * both must decide as Netty does.
+ */
 final class AcceptEncoding {
 
     private AcceptEncoding() {

@@ -2,16 +2,11 @@ package dev.frontdoor.content.viewer.security;
 
 import dev.frontdoor.content.viewer.client.AuthClient;
 import dev.frontdoor.content.viewer.service.Viewer;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
-import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 import dev.frontdoor.support.problem.Problem;
 import dev.frontdoor.support.problem.ProblemException;
+import dev.frontdoor.support.security.SessionCheck;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +18,7 @@ import org.jboss.logging.Logger;
  * cannot answer, the failure (503) stands: nobody is let through unchecked.
  */
 @ApplicationScoped
-public class ViewerIdentityProvider implements IdentityProvider<SessionTokenRequest> {
+public class ViewerIdentityProvider extends SessionCheck {
 
     /** The session cookie auth-service re-issued during this request's check, kept on the routing context. */
     public static final String REFRESHED_COOKIE = "frontdoor.refreshed-cookie";
@@ -37,21 +32,13 @@ public class ViewerIdentityProvider implements IdentityProvider<SessionTokenRequ
     }
 
     @Override
-    public Class<SessionTokenRequest> getRequestType() {
-        return SessionTokenRequest.class;
-    }
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
-        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-        return context.runBlocking(() -> live(request.token())
-                .map(live -> {
-                    if (http != null && live.setCookie() != null) {
-                        http.put(REFRESHED_COOKIE, live.setCookie());
-                    }
-                    return identity(live.viewer());
-                })
-                .orElseGet(() -> QuarkusSecurityIdentity.builder().setAnonymous(true).build()));
+    protected Optional<SecurityIdentity> check(String token, RoutingContext http) {
+        return live(token).map(live -> {
+            if (http != null && live.setCookie() != null) {
+                http.put(REFRESHED_COOKIE, live.setCookie());
+            }
+            return identity(live.viewer().userId().toString(), live.viewer().role(), Map.of());
+        });
     }
 
     private Optional<AuthClient.Introspection> live(String token) {
@@ -62,12 +49,5 @@ public class ViewerIdentityProvider implements IdentityProvider<SessionTokenRequ
             throw new ProblemException(Problem.of(503, "Service Unavailable",
                     "Sign-in could not be checked. Try again shortly."), Map.of("Retry-After", "2"));
         }
-    }
-
-    private static SecurityIdentity identity(Viewer viewer) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(viewer.userId().toString()))
-                .addRole(viewer.role())
-                .build();
     }
 }

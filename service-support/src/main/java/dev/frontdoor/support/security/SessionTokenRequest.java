@@ -1,8 +1,8 @@
-package dev.frontdoor.auth.security;
+package dev.frontdoor.support.security;
 
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 
-/** The value of the session cookie, to be checked by {@link SessionIdentityProvider}. */
+/** The value of a session cookie, to be checked by the service's {@link SessionCheck}. */
 public final class SessionTokenRequest extends BaseAuthenticationRequest {
 
     private final String token;
