@@ -41,15 +41,14 @@ public class PublicApiDocument {
 
     private final GatewayConfig config;
     private final RouteTable routes;
-    private final Vertx vertx;
-    private HttpClient client;
+    private final HttpClient client;
     private volatile Buffer cached;
     private volatile long cachedAt;
 
     public PublicApiDocument(GatewayConfig config, RouteTable routes, Vertx vertx) {
         this.config = config;
         this.routes = routes;
-        this.vertx = vertx;
+        this.client = vertx.createHttpClient();
     }
 
     /** Ahead of the gateway's catch-all route. */
@@ -141,9 +140,6 @@ public class PublicApiDocument {
 
     /** Asks each instance in turn until one answers. */
     private Future<JsonObject> fetch(List<String> urls, int index) {
-        if (client == null) {
-            client = vertx.createHttpClient();
-        }
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
                 .setAbsoluteURI(urls.get(index).replaceAll("/+$", "") + "/q/openapi?format=json")
                 .setTimeout(ATTEMPT_TIMEOUT_MILLIS);

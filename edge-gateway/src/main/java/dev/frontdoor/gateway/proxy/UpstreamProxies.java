@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -181,12 +182,13 @@ public class UpstreamProxies {
         }).onComplete(result -> {
             if (result.succeeded()) {
                 upstream.instances().report(reached[0], result.result().statusCode() >= 500);
-                if (result.result().statusCode() == 404 && forwarded.onNotFound() != null && !hasBody
-                        && !rc.response().headWritten()) {
+                Optional<Runnable> elsewhere = result.result().statusCode() == 404 && forwarded.onNotFound() != null
+                        && !hasBody && !rc.response().headWritten() ? forwarded.onNotFound().get() : Optional.empty();
+                if (elsewhere.isPresent()) {
                     // Not found here: drain this answer, give the slot back, and let routing try elsewhere.
                     result.result().body().onComplete(ignored -> {
                         release.run();
-                        forwarded.onNotFound().run();
+                        elsewhere.get().run();
                     });
                     return;
                 }

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Every public request passes here, in this order: client-set internal headers are removed; framing is checked and
@@ -189,35 +190,35 @@ public class GatewayRouter {
         }
         String upstreamPath = rewrites.apply(rc, path);
         String upstreamQuery = query;
-        Optional<Route> route;
         Optional<NextRoutingRules.Rewrite> before = ruleRequest == null ? Optional.empty()
                 : nextRules.beforeFiles(upstreamPath, query, ruleRequest);
         if (before.isPresent()) {
             upstreamPath = before.get().path();
             upstreamQuery = before.get().query();
         }
-        if (before.isPresent() && before.get().upstream() != null) {
-            route = Optional.of(externalRoute(before.get().upstream()));
-        } else {
-            if (before.isPresent()) {
-                // A next.config rewrite made this path from parameters: normalise it as a client's would be.
-                Optional<String> valid = PathNormalizer.normalize(upstreamPath);
-                if (valid.isEmpty()) {
-                    GatewayProblems.send(rc, 400, "Bad Request", "The request path is not valid.");
-                    return;
-                }
-                upstreamPath = valid.get();
+        if (before.isPresent() && before.get().upstream() == null) {
+            // A next.config rewrite made this path from parameters: normalise it as a client's would be.
+            Optional<String> valid = PathNormalizer.normalize(upstreamPath);
+            if (valid.isEmpty()) {
+                GatewayProblems.send(rc, 400, "Bad Request", "The request path is not valid.");
+                return;
             }
-            route = routes.resolve(upstreamPath, request);
+            upstreamPath = valid.get();
         }
+        Optional<Route> route = before.isPresent() ? routeOf(before.get(), upstreamPath, request)
+                : routes.resolve(upstreamPath, request);
         if (route.isEmpty()) {
             GatewayProblems.send(rc, 404, "Not Found", "No route serves this path.");
             return;
         }
         String uri = upstreamQuery == null ? upstreamPath : upstreamPath + "?" + upstreamQuery;
-        Runnable onNotFound = ruleRequest == null || !nextRules.rewritesAfterFiles() || !isGetOrHead(request) ? null
-                : nextRules.afterNotFound(upstreamPath, upstreamQuery, ruleRequest)
-                        .map(rewrite -> (Runnable) () -> forwardRewritten(rc, rewrite)).orElse(null);
+        String notFoundPath = upstreamPath;
+        String notFoundQuery = upstreamQuery;
+        // Matched only when the service does answer 404, not on every request.
+        Supplier<Optional<Runnable>> onNotFound = ruleRequest == null || !nextRules.rewritesAfterFiles()
+                || !isGetOrHead(request) ? null
+                : () -> nextRules.afterNotFound(notFoundPath, notFoundQuery, ruleRequest)
+                        .map(rewrite -> () -> forwardRewritten(rc, rewrite));
         // The body must not flow before the decision: the proxy resumes the request when it forwards it.
         request.pause();
         String matchKey = PathNormalizer.matchKey(path);
@@ -244,15 +245,9 @@ public class GatewayRouter {
      * where the route table (or the rewrite's own origin) says, once; what it answers is the answer.
      */
     private void forwardRewritten(RoutingContext rc, NextRoutingRules.Rewrite rewrite) {
-        Optional<Route> route;
-        String path = rewrite.path();
-        if (rewrite.upstream() != null) {
-            route = Optional.of(externalRoute(rewrite.upstream()));
-        } else {
-            Optional<String> valid = PathNormalizer.normalize(path);
-            route = valid.flatMap(p -> routes.resolve(p, rc.request()));
-            path = valid.orElse(path);
-        }
+        String path = rewrite.upstream() != null ? rewrite.path()
+                : PathNormalizer.normalize(rewrite.path()).orElse(null);
+        Optional<Route> route = path == null ? Optional.empty() : routeOf(rewrite, path, rc.request());
         if (route.isEmpty()) {
             GatewayProblems.send(rc, 404, "Not Found", "No route serves this path.");
             return;
@@ -270,10 +265,16 @@ public class GatewayRouter {
         });
     }
 
-    /** A rewrite to another origin goes to the upstream configured for that origin, with its forwarding rules. */
-    private Route externalRoute(String upstream) {
-        return externalRoutes.computeIfAbsent(upstream, name -> new Route("nextjs:" + name,
-                PathPatterns.of(List.of("/**")), Set.of(), List.of(), List.of(), name));
+    /**
+     * Where a next.config rewrite goes: a rewrite to another origin to the upstream configured for that origin (with
+     * its forwarding rules), one on this site where the route table sends its (normalised) path.
+     */
+    private Optional<Route> routeOf(NextRoutingRules.Rewrite rewrite, String path, HttpServerRequest request) {
+        if (rewrite.upstream() == null) {
+            return routes.resolve(path, request);
+        }
+        return Optional.of(externalRoutes.computeIfAbsent(rewrite.upstream(), name -> new Route("nextjs:" + name,
+                PathPatterns.of(List.of("/**")), Set.of(), List.of(), List.of(), name)));
     }
 
     private static boolean isGetOrHead(HttpServerRequest request) {
