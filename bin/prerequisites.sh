@@ -1,5 +1,5 @@
 # Sourced by bin/up and bin/test: makes sure the Debian packages Frontdoor needs are present, in one apt-get run.
-#   frontdoor_require "<what for>" <need>…   needs: libvips fonts nginx openssl kubectl docker-compose chromium
+#   frontdoor_require "<what for>" <need>…   needs: libvips fonts nginx openssl kubectl docker-compose chromium node
 # As root it installs whatever is missing; otherwise it prints the one `sudo apt-get install` line with every
 # missing package and stops, before anything is built.
 #   libvips, fonts     image-service calls libvips in-process and draws Open Graph cards with DejaVu
@@ -9,6 +9,9 @@
 #   docker-compose     the deployment checks render the Kubernetes overlays and validate the compose files
 #                      (no cluster, no Docker engine)
 #   chromium           the browser journeys drive Debian's chromium through chromium-driver (headless)
+#   node               Node.js 20+ and npm build a copy of the Next.js reference app for the image-loader test
+#                      (NextjsImageLoaderIT); Debian 12's nodejs is 18, too old for Next.js 16, so it is not installed
+#                      here: the machine must have it (these machines do: /usr/bin/node 20)
 frontdoor_require() {
   local purpose=$1; shift
   local missing="" need
@@ -21,6 +24,7 @@ frontdoor_require() {
       kubectl) command -v kubectl >/dev/null || missing="$missing $(frontdoor_kubectl_package)" ;;
       docker-compose) command -v docker-compose >/dev/null || missing="$missing docker-compose" ;;
       chromium) { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || missing="$missing chromium chromium-driver" ;;
+      node) frontdoor_node_20 || { echo "Frontdoor needs Node.js 20 or later with npm for $purpose (Next.js 16)." >&2; exit 1; } ;;
       *) echo "bin/prerequisites.sh: unknown need '$need'" >&2; return 2 ;;
     esac
   done
@@ -40,4 +44,10 @@ frontdoor_require() {
 # Debian 12 ships kubectl as kubernetes-client; a machine with Kubernetes' own package repository has `kubectl`.
 frontdoor_kubectl_package() {
   if apt-cache show kubectl >/dev/null 2>&1; then echo kubectl; else echo kubernetes-client; fi
+}
+
+# Node.js 20 or later, and npm, on the PATH.
+frontdoor_node_20() {
+  command -v npm >/dev/null && command -v node >/dev/null \
+    && node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.frontdoor.testsupport.mail.Mailbox;
 import dev.frontdoor.testsupport.system.Service;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,24 +45,9 @@ class BrowserJourneyIT {
 
     @BeforeAll
     static void openBrowser() throws Exception {
-        for (String binary : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
-            assertTrue(Files.isExecutable(Path.of(binary)), binary + " is missing: apt-get install chromium chromium-driver");
-        }
         Files.createDirectories(SCREENSHOTS);
-        browser = open();
+        browser = HeadlessChromium.open(HeadlessChromium.options());
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    /** Headless Chromium with a fresh profile, driven through Debian's chromium-driver. */
-    private static ChromeDriver open() throws java.io.IOException {
-        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,800",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     @AfterAll
