@@ -26,6 +26,17 @@ bench_wrk() {
   local non2xx; non2xx=$(awk '/Non-2xx/{print $5}' "$bench_work/$label.txt"); non2xx=${non2xx:-0}
   printf '%-34s %10s req/s   p50 %7s ms   p99 %8s   non-2xx %s\n' "$label" "$BENCH_RPS" "$BENCH_P50_MS" \
     "$(awk '$1=="99%"{print $2}' "$bench_work/$label.txt")" "$non2xx"
+  bench_no_errors "$label"
+}
+
+# bench_no_errors label: a run that got error answers (4xx/5xx) or socket errors measured something else; stop.
+bench_no_errors() {
+  local file="$bench_work/$1.txt"
+  if grep -q "Non-2xx" "$file" || grep -q "Socket errors" "$file"; then
+    echo "$1 got error answers, so it does not count:" >&2
+    grep -E "Non-2xx|Socket errors" "$file" >&2
+    exit 1
+  fi
 }
 
 # bench_jvm <service>: the JVM options the service runs with everywhere (its jvm.options, and its AOT cache when one

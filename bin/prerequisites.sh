@@ -1,5 +1,5 @@
 # Sourced by bin/up and bin/test: makes sure the Debian packages Frontdoor needs are present, in one apt-get run.
-#   frontdoor_require "<what for>" <need>…   needs: libvips fonts nginx openssl kubectl docker-compose chromium node
+#   frontdoor_require "<what for>" <need>…   needs: libvips fonts nginx openssl kubectl docker-compose chromium node curl
 # As root it installs whatever is missing; otherwise it prints the one `sudo apt-get install` line with every
 # missing package and stops, before anything is built.
 #   libvips, fonts     image-service calls libvips in-process and draws Open Graph cards with DejaVu
@@ -9,6 +9,7 @@
 #   docker-compose     the deployment checks render the Kubernetes overlays and validate the compose files
 #                      (no cluster, no Docker engine)
 #   chromium           the browser journeys drive Debian's chromium through chromium-driver (headless)
+#   curl               bin/libvips-prebuilt.sh downloads sharp's prebuilt libvips (image-service's tests run on it too)
 #   node               Node.js 20+ and npm build a copy of the Next.js reference app for the image-loader test
 #                      (NextjsImageLoaderIT); Debian 12's nodejs is 18, too old for Next.js 16, so it is not installed
 #                      here: the machine must have it (these machines do: /usr/bin/node 20)
@@ -24,6 +25,7 @@ frontdoor_require() {
       kubectl) command -v kubectl >/dev/null || missing="$missing $(frontdoor_kubectl_package)" ;;
       docker-compose) command -v docker-compose >/dev/null || missing="$missing docker-compose" ;;
       chromium) { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || missing="$missing chromium chromium-driver" ;;
+      curl) command -v curl >/dev/null || missing="$missing curl" ;;
       node) frontdoor_node_20 || { echo "Frontdoor needs Node.js 20 or later with npm for $purpose (Next.js 16)." >&2; exit 1; } ;;
       *) echo "bin/prerequisites.sh: unknown need '$need'" >&2; return 2 ;;
     esac

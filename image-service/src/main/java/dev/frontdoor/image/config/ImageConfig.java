@@ -127,6 +127,13 @@ public interface ImageConfig {
     @WithDefault("1000")
     int maxFrames();
 
+    /**
+     * One self-contained libvips library file (libvips, GLib and GObject in one, as sharp's prebuilt
+     * {@code libvips-cpp.so}, fetched by {@code bin/libvips-prebuilt.sh}); absent means the system's libvips
+     * ({@code libvips.so.42} with its own GLib). Read once, when libvips is first bound ({@code engine/Vips}).
+     */
+    Optional<String> libvips();
+
     /** Threads libvips uses inside one transformation (its pipeline), on top of the worker pool. */
     @Positive
     @WithDefault("1")

@@ -67,34 +67,38 @@ public class ImageEngine {
     /** As {@link #resize(byte[], int, OutputFormat, int)}, for an image whose type and header were already read. */
     public byte[] resize(byte[] image, SourceType type, Probe probe, int width, OutputFormat format, int quality) {
         int shrink = type == SourceType.JPEG ? jpegShrink(probe, width) : 1;
-        MemorySegment loaded = MemorySegment.NULL;
-        MemorySegment thumbnail = MemorySegment.NULL;
         try (Arena arena = Arena.ofConfined()) {
+            // libvips reads the original from this memory without copying it: every image made from it is released
+            // (the finally below) before the arena frees it.
             MemorySegment input = arena.allocateFrom(ValueLayout.JAVA_BYTE, image);
-            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
-            MemorySegment height = arena.allocateFrom("height");
-            MemorySegment size = arena.allocateFrom("size");
-            if (shrink > 1) {
-                loaded = (MemorySegment) Vips.NEW_FROM_BUFFER.invokeExact(input, (long) image.length,
-                        arena.allocateFrom("shrink=" + shrink + ",access=sequential"), MemorySegment.NULL);
-                if (loaded.equals(MemorySegment.NULL)) {
-                    throw new EngineException(Vips.takeError());
+            MemorySegment loaded = MemorySegment.NULL;
+            MemorySegment thumbnail = MemorySegment.NULL;
+            try {
+                MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+                MemorySegment height = arena.allocateFrom("height");
+                MemorySegment size = arena.allocateFrom("size");
+                if (shrink > 1) {
+                    loaded = (MemorySegment) Vips.NEW_FROM_BUFFER.invokeExact(input, (long) image.length,
+                            arena.allocateFrom("shrink=" + shrink + ",access=sequential"), MemorySegment.NULL);
+                    if (loaded.equals(MemorySegment.NULL)) {
+                        throw new EngineException(Vips.takeError());
+                    }
+                    Vips.check((int) Vips.THUMBNAIL_IMAGE.invokeExact(loaded, out, width, height, 10_000_000, size,
+                            Vips.SIZE_DOWN, MemorySegment.NULL));
+                } else {
+                    Vips.check((int) Vips.THUMBNAIL_BUFFER.invokeExact(input, (long) image.length, out, width, height,
+                            10_000_000, size, Vips.SIZE_DOWN, MemorySegment.NULL));
                 }
-                Vips.check((int) Vips.THUMBNAIL_IMAGE.invokeExact(loaded, out, width, height, 10_000_000, size, Vips.SIZE_DOWN,
-                        MemorySegment.NULL));
-            } else {
-                Vips.check((int) Vips.THUMBNAIL_BUFFER.invokeExact(input, (long) image.length, out, width, height, 10_000_000,
-                        size, Vips.SIZE_DOWN, MemorySegment.NULL));
+                thumbnail = out.get(ValueLayout.ADDRESS, 0);
+                return Vips.encode(arena, thumbnail, format, quality);
+            } finally {
+                Vips.unref(thumbnail);
+                Vips.unref(loaded);
             }
-            thumbnail = out.get(ValueLayout.ADDRESS, 0);
-            return Vips.encode(arena, thumbnail, format, quality);
         } catch (EngineException e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
-        } finally {
-            Vips.unref(thumbnail);
-            Vips.unref(loaded);
         }
     }
 

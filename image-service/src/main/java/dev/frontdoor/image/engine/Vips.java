@@ -6,7 +6,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The few libvips functions Frontdoor needs, bound with the Java FFM API (the same engine sharp uses, in-process).
@@ -24,12 +28,13 @@ final class Vips {
     static final int BLEND_OVER = 2;
 
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final Map<String, SymbolLookup> LIBRARIES = Map.of(
-            VipsDowncalls.LIBVIPS, SymbolLookup.libraryLookup(VipsDowncalls.LIBVIPS, Arena.global()),
-            VipsDowncalls.LIBGLIB, SymbolLookup.libraryLookup(VipsDowncalls.LIBGLIB, Arena.global()),
-            VipsDowncalls.LIBGOBJECT, SymbolLookup.libraryLookup(VipsDowncalls.LIBGOBJECT, Arena.global()));
+    /** The configured self-contained libvips, if any (see {@code ImageConfig.libvips()}). */
+    private static final Optional<Path> SELF_CONTAINED = ConfigProvider.getConfig()
+            .getOptionalValue("frontdoor.image.libvips", String.class).map(Path::of);
+    private static final Map<VipsDowncalls.Library, SymbolLookup> LIBRARIES = lookups();
 
     static final MethodHandle INIT = bind(VipsDowncalls.INIT);
+    static final MethodHandle VERSION = bind(VipsDowncalls.VERSION);
     static final MethodHandle CACHE_SET_MAX = bind(VipsDowncalls.CACHE_SET_MAX);
     static final MethodHandle CONCURRENCY_SET = bind(VipsDowncalls.CONCURRENCY_SET);
     static final MethodHandle ERROR_BUFFER = bind(VipsDowncalls.ERROR_BUFFER);
@@ -50,6 +55,18 @@ final class Vips {
     static final MethodHandle G_OBJECT_UNREF = bind(VipsDowncalls.G_OBJECT_UNREF);
 
     private Vips() {
+    }
+
+    /** Each library's symbols: all from the one self-contained file when configured, else the system's libraries. */
+    private static Map<VipsDowncalls.Library, SymbolLookup> lookups() {
+        Map<VipsDowncalls.Library, SymbolLookup> lookups = new EnumMap<>(VipsDowncalls.Library.class);
+        SymbolLookup selfContained = SELF_CONTAINED.map(path -> SymbolLookup.libraryLookup(path, Arena.global()))
+                .orElse(null);
+        for (VipsDowncalls.Library library : VipsDowncalls.Library.values()) {
+            lookups.put(library, selfContained != null ? selfContained
+                    : SymbolLookup.libraryLookup(library.systemName, Arena.global()));
+        }
+        return lookups;
     }
 
     /** Arguments from {@code firstVariadic} on are passed as C varargs. */

@@ -10,19 +10,32 @@ import java.util.List;
  */
 final class VipsDowncalls {
 
-    /** A function, its signature and where its C varargs start (-1: none). */
-    record Downcall(String library, String name, FunctionDescriptor descriptor, int firstVariadic) {
+    /** A function, the library that has it, its signature and where its C varargs start (-1: none). */
+    record Downcall(Library library, String name, FunctionDescriptor descriptor, int firstVariadic) {
+    }
+
+    /** Where the system keeps each function; a self-contained libvips ({@code frontdoor.image.libvips}) has them all. */
+    enum Library {
+        LIBVIPS("libvips.so.42"), LIBGLIB("libglib-2.0.so.0"), LIBGOBJECT("libgobject-2.0.so.0");
+
+        final String systemName;
+
+        Library(String systemName) {
+            this.systemName = systemName;
+        }
     }
 
     private static final ValueLayout ADDRESS = ValueLayout.ADDRESS;
     private static final ValueLayout INT = ValueLayout.JAVA_INT;
     private static final ValueLayout SIZE_T = ValueLayout.JAVA_LONG;
 
-    static final String LIBVIPS = "libvips.so.42";
-    static final String LIBGLIB = "libglib-2.0.so.0";
-    static final String LIBGOBJECT = "libgobject-2.0.so.0";
+    private static final Library LIBVIPS = Library.LIBVIPS;
+    private static final Library LIBGLIB = Library.LIBGLIB;
+    private static final Library LIBGOBJECT = Library.LIBGOBJECT;
 
     static final Downcall INIT = new Downcall(LIBVIPS, "vips_init", FunctionDescriptor.of(INT, ADDRESS), -1);
+    /** int vips_version(int flag): 0 major, 1 minor, 2 micro. */
+    static final Downcall VERSION = new Downcall(LIBVIPS, "vips_version", FunctionDescriptor.of(INT, INT), -1);
     static final Downcall CACHE_SET_MAX = new Downcall(LIBVIPS, "vips_cache_set_max", FunctionDescriptor.ofVoid(INT), -1);
     static final Downcall CONCURRENCY_SET = new Downcall(LIBVIPS, "vips_concurrency_set", FunctionDescriptor.ofVoid(INT), -1);
     static final Downcall ERROR_BUFFER = new Downcall(LIBVIPS, "vips_error_buffer", FunctionDescriptor.of(ADDRESS), -1);
@@ -60,7 +73,7 @@ final class VipsDowncalls {
     static final Downcall G_FREE = new Downcall(LIBGLIB, "g_free", FunctionDescriptor.ofVoid(ADDRESS), -1);
     static final Downcall G_OBJECT_UNREF = new Downcall(LIBGOBJECT, "g_object_unref", FunctionDescriptor.ofVoid(ADDRESS), -1);
 
-    static final List<Downcall> ALL = List.of(INIT, CACHE_SET_MAX, CONCURRENCY_SET, ERROR_BUFFER, ERROR_CLEAR,
+    static final List<Downcall> ALL = List.of(INIT, VERSION, CACHE_SET_MAX, CONCURRENCY_SET, ERROR_BUFFER, ERROR_CLEAR,
             NEW_FROM_BUFFER, GET_WIDTH, GET_HEIGHT, GET_N_PAGES, THUMBNAIL_BUFFER, THUMBNAIL_IMAGE, WRITE_TO_BUFFER, TEXT, BLACK, LINEAR, CAST,
             COMPOSITE2, G_FREE, G_OBJECT_UNREF);
 
