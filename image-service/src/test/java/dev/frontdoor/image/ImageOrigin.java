@@ -181,7 +181,7 @@ public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
                 .resize(png, 1200, dev.frontdoor.image.engine.OutputFormat.WEBP, 90);
     }
 
-    static BufferedImage picture(int width, int height) {
+    public static BufferedImage picture(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
@@ -190,7 +190,7 @@ public class ImageOrigin implements QuarkusTestResourceLifecycleManager {
         return image;
     }
 
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, format, out);

@@ -3,19 +3,14 @@ package dev.frontdoor.image.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.frontdoor.image.ImageOrigin;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +26,8 @@ class ConcurrentResizeTest {
 
     @Test
     void manyResizesAtOnce() throws Exception {
-        byte[] png = encode(picture(300, 200), "png");
-        byte[] jpeg = encode(picture(900, 600), "jpg");
+        byte[] png = ImageOrigin.encode(ImageOrigin.picture(300, 200), "png");
+        byte[] jpeg = ImageOrigin.encode(ImageOrigin.picture(900, 600), "jpg");
         int threads = 4;
         long until = System.nanoTime() + 5_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -54,20 +49,5 @@ class ConcurrentResizeTest {
             assertTrue(f.get() > 10, "each thread resized many images");
         }
         pool.shutdown();
-    }
-
-    static BufferedImage picture(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        return image;
-    }
-
-    static byte[] encode(BufferedImage image, String format) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
     }
 }
