@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -21,6 +22,8 @@ import javax.net.ssl.TrustManagerFactory;
  * else) and connects from its own loopback address (127.0.0.2, 127.0.0.3, …), as distinct users do.
  */
 public final class IngressClient {
+
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
     private final HttpClient client;
     private final String baseUrl;
@@ -80,10 +83,12 @@ public final class IngressClient {
     }
 
     /**
-     * Sends as a browser does: a GET or HEAD whose connection closed before any answer came (no timeout) is sent once
-     * more on a new connection (RFC 9112 §9.3.1). The test bed's nginx closes its idle keep-alive connections when it
-     * reloads (Ingress.withdraw/restore, as endpoints change); a request that raced that close never reached a
-     * service. ingress-nginx on Kubernetes changes endpoints without a reload. Anything else fails as it came.
+     * Sends as a browser does: a request with an idempotent method (RFC 9110 §9.2.2: GET, HEAD, OPTIONS, PUT,
+     * DELETE) whose connection closed before any answer came (no timeout) is sent once more on a new connection (RFC
+     * 9112 §9.3.1). The test bed's nginx closes its idle keep-alive connections when it reloads
+     * (Ingress.withdraw/restore, as endpoints change); a request that raced that close never reached a service
+     * (ReplicaFaultIT's rolling restart met it with a GET, and later with two PUT edits). ingress-nginx on Kubernetes
+     * changes endpoints without a reload. A POST, and anything else, fails as it came.
      */
     public HttpResponse<String> send(HttpRequest request) {
         try {
@@ -92,7 +97,7 @@ public final class IngressClient {
             } catch (java.net.http.HttpTimeoutException e) {
                 throw e;
             } catch (IOException e) {
-                if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+                if (!IDEMPOTENT.contains(request.method())) {
                     throw e;
                 }
                 return client.send(request, HttpResponse.BodyHandlers.ofString());
