@@ -1,6 +1,7 @@
 package dev.frontdoor.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
@@ -134,7 +135,7 @@ class NextjsImageLoaderIT {
         Json json = new Json();
         Map<String, Map<String, Object>> responses = new TreeMap<>();
         List<LogEntry> entries = browser.manage().logs().get(LogType.PERFORMANCE).getAll();
-        assertTrue(!entries.isEmpty(), "Chromium's network log is empty");
+        assertFalse(entries.isEmpty(), "Chromium's network log is empty");
         for (LogEntry entry : entries) {
             Map<String, Object> logged = json.toType(entry.getMessage(), Map.class);
             Map<String, Object> message = (Map<String, Object>) logged.get("message");
