@@ -3,9 +3,9 @@ package dev.frontdoor.content.pages.rest;
 import java.util.Locale;
 
 /**
- * Reads {@code Accept-Encoding}: whether gzip is acceptable (named with q above 0, or {@code *} without a refusal).
- * The gateway's {@code ResponseCompression.acceptsGzip} is its twin: the two modules share no runtime library, and
- * both must decide as Netty does.
+ * Reads {@code Accept-Encoding}: whether gzip is acceptable (a coding naming gzip, its highest q above 0, or
+ * {@code *} without one). The gateway's {@code ResponseCompression.acceptsGzip} is its twin, line for line: the two
+ * modules share no runtime library, and both must decide as Netty does.
  */
 final class AcceptEncoding {
 
@@ -16,8 +16,8 @@ final class AcceptEncoding {
         if (header == null) {
             return false;
         }
-        Double gzip = null;
-        Double any = null;
+        double gzip = -1;
+        double any = -1;
         for (String part : header.split(",")) {
             String[] fields = part.strip().split(";");
             String coding = fields[0].strip().toLowerCase(Locale.ROOT);
@@ -32,12 +32,12 @@ final class AcceptEncoding {
                     }
                 }
             }
-            if (coding.equals("gzip") || coding.equals("x-gzip")) {
-                gzip = q;
+            if (coding.contains("gzip")) {
+                gzip = Math.max(gzip, q);
             } else if (coding.equals("*")) {
                 any = q;
             }
         }
-        return gzip != null ? gzip > 0 : any != null && any > 0;
+        return gzip >= 0 ? gzip > 0 : any > 0;
     }
 }
