@@ -9,7 +9,6 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -28,9 +27,6 @@ final class Vips {
     static final int BLEND_OVER = 2;
 
     private static final Linker LINKER = Linker.nativeLinker();
-    /** The configured self-contained libvips, if any (see {@code ImageConfig.libvips()}). */
-    private static final Optional<Path> SELF_CONTAINED = ConfigProvider.getConfig()
-            .getOptionalValue("frontdoor.image.libvips", String.class).map(Path::of);
     private static final Map<VipsDowncalls.Library, SymbolLookup> LIBRARIES = lookups();
 
     static final MethodHandle INIT = bind(VipsDowncalls.INIT);
@@ -57,11 +53,14 @@ final class Vips {
     private Vips() {
     }
 
-    /** Each library's symbols: all from the one self-contained file when configured, else the system's libraries. */
+    /**
+     * Each library's symbols: all from the one self-contained file {@code frontdoor.image.libvips} names (see
+     * {@code ImageConfig.libvips()}), else the system's libraries.
+     */
     private static Map<VipsDowncalls.Library, SymbolLookup> lookups() {
         Map<VipsDowncalls.Library, SymbolLookup> lookups = new EnumMap<>(VipsDowncalls.Library.class);
-        SymbolLookup selfContained = SELF_CONTAINED.map(path -> SymbolLookup.libraryLookup(path, Arena.global()))
-                .orElse(null);
+        SymbolLookup selfContained = ConfigProvider.getConfig().getOptionalValue("frontdoor.image.libvips", String.class)
+                .map(path -> SymbolLookup.libraryLookup(Path.of(path), Arena.global())).orElse(null);
         for (VipsDowncalls.Library library : VipsDowncalls.Library.values()) {
             lookups.put(library, selfContained != null ? selfContained
                     : SymbolLookup.libraryLookup(library.systemName, Arena.global()));
