@@ -62,6 +62,10 @@ public class ImageFetcher {
     private record TooLarge() implements Outcome {
     }
 
+    /** The connection failed or closed before any answer came: nothing of a response was read. */
+    private record NoAnswer(Throwable cause) implements Outcome {
+    }
+
     private final ImageConfig config;
     private final ImageUrlPolicy urls;
     private final AddressPolicy addresses;
@@ -84,12 +88,12 @@ public class ImageFetcher {
     public SourceImage fetch(String url, boolean local) {
         long deadline = System.nanoTime() + config.fetchTimeout().toNanos();
         if (local) {
-            return source(exchange(URI.create(config.localOrigin() + url), null, deadline));
+            return source(answered(URI.create(config.localOrigin() + url), null, deadline));
         }
         URI current = URI.create(url);
         for (int redirects = 0; ; redirects++) {
             InetAddress address = addresses.checkedAddress(ImageUrlPolicy.host(current));
-            Outcome outcome = exchange(current, address, deadline);
+            Outcome outcome = answered(current, address, deadline);
             if (!(outcome instanceof Redirect(String location))) {
                 return source(outcome);
             }
@@ -129,7 +133,21 @@ public class ImageFetcher {
             case Failed(int status) -> throw ProblemException.of(status >= 400 && status <= 599 ? status : 502,
                     "Bad Gateway", INVALID);
             case Redirect(String location) -> throw ProblemException.of(502, "Bad Gateway", INVALID);
+            case NoAnswer(Throwable cause) -> {
+                LOG.debugf("Upstream image fetch got no answer: %s", cause);
+                throw ProblemException.of(502, "Bad Gateway", INVALID);
+            }
         };
+    }
+
+    /**
+     * One GET, sent once more on a new connection when the first got no answer at all, as browsers and proxies do
+     * for an idempotent request (RFC 9112 §9.3.1): a pooled keep-alive connection that the origin, or a proxy in
+     * front of it (nginx closes idle ones when it reloads), closed just as it was reused. One deadline covers both.
+     */
+    private Outcome answered(URI uri, InetAddress address, long deadline) {
+        Outcome outcome = exchange(uri, address, deadline);
+        return outcome instanceof NoAnswer ? exchange(uri, address, deadline) : outcome;
     }
 
     /** One GET, blocking the calling worker thread until it ends or the deadline passes. */
@@ -147,9 +165,9 @@ public class ImageFetcher {
         OriginalsBudget.Reservation reservation = budget.open();
         CompletableFuture<Outcome> result = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        client.request(options).onFailure(result::completeExceptionally).onSuccess(request -> {
+        client.request(options).onFailure(failure -> result.complete(new NoAnswer(failure))).onSuccess(request -> {
             sent.set(request);
-            request.send().onFailure(result::completeExceptionally).onSuccess(response -> {
+            request.send().onFailure(failure -> result.complete(new NoAnswer(failure))).onSuccess(response -> {
                 int status = response.statusCode();
                 String location = response.getHeader("Location");
                 if (status >= 300 && status <= 399 && location != null && address != null) {
