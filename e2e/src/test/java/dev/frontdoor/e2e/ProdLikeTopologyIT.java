@@ -149,9 +149,10 @@ class ProdLikeTopologyIT {
         }
         long worst = timings.stream().mapToLong(Long::longValue).max().orElseThrow();
         // Usual latency here is a few ms. The gateway waits at most 250 ms and content 500 ms on Redis, each once per
-        // instance, and the first page request can meet both (750 ms); 400 ms more for the work itself on 2 shared
-        // cores running ten JVMs (as RedisFaultIT, which allows each hop's timeout once plus 750 ms).
-        assertTrue(worst < 1_150, "the slowest request in a 5 s Redis stall took " + worst + " ms: " + timings);
+        // instance, and the first page request can meet both (750 ms); 750 ms more for the work itself on 2 shared
+        // cores running ten JVMs, as RedisFaultIT allows (a CI run took 1,171 ms where this machine takes 780-1,110).
+        // Waiting for Redis instead would take the whole 5 s stall.
+        assertTrue(worst < 1_500, "the slowest request in a 5 s Redis stall took " + worst + " ms: " + timings);
         System.out.printf("Redis stall: %d requests, slowest %d ms; %d readiness checks, slowest %d ms%n", timings.size(),
                 worst, healthTimings.size(), healthTimings.stream().mapToLong(Long::longValue).max().orElse(0));
     }

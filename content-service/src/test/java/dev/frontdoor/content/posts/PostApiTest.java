@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.frontdoor.content.ImageMetaDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -68,6 +69,14 @@ class PostApiTest {
         String slug = as(newUser()).contentType(ContentType.JSON).body(input).post("/api/posts").then().statusCode(201)
                 .extract().path("slug");
         given().get("/api/posts/" + slug).then().statusCode(200)
+                .body("coverWidth", equalTo(1600)).body("coverHeight", equalTo(1067));
+    }
+
+    @Test
+    void aCoverIsReadEvenWhenTheFirstImageReplicaAskedIsDraining() {
+        Map<String, Object> input = post("Cover " + UUID.randomUUID(), "published");
+        input.put("coverUrl", ImageMetaDouble.ONCE_UNAVAILABLE + UUID.randomUUID() + ".jpg");
+        as(newUser()).contentType(ContentType.JSON).body(input).post("/api/posts").then().statusCode(201)
                 .body("coverWidth", equalTo(1600)).body("coverHeight", equalTo(1067));
     }
 

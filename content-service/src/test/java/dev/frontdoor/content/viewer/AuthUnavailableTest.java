@@ -31,6 +31,9 @@ class AuthUnavailableTest {
     /** The introspection deadline for this test, set through configuration to show that it can be. */
     static final long DEADLINE_MS = 500;
 
+    /** No retry starts once this much has passed since the first try: with the deadline above, two tries. */
+    static final long RETRIES_WITHIN_MS = 1_000;
+
     public static class SilentAuth implements QuarkusTestProfile {
 
         /** A listening socket that nobody accepts from: connections queue, requests get no answer. */
@@ -48,7 +51,9 @@ class AuthUnavailableTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.rest-client.auth.url", "http://127.0.0.1:" + SILENT.getLocalPort(),
                     "quarkus.fault-tolerance.\"dev.frontdoor.content.viewer.client.AuthClient/introspect\".timeout.value",
-                    Long.toString(DEADLINE_MS));
+                    Long.toString(DEADLINE_MS),
+                    "quarkus.fault-tolerance.\"dev.frontdoor.content.viewer.client.AuthClient/introspect\".retry.max-duration",
+                    Long.toString(RETRIES_WITHIN_MS));
         }
     }
 
@@ -63,7 +68,8 @@ class AuthUnavailableTest {
         long public_ = millisSince(start);
         assertTrue(public_ < DEADLINE_MS, "a public endpoint waited " + public_ + " ms for auth-service");
 
-        // Private: each request tries twice (one retry), each try cut at the deadline, then 503.
+        // Private: each request tries twice (the second try starts within RETRIES_WITHIN_MS, a third would not), each
+        // try cut at the deadline, then 503.
         for (int i = 0; i < 5; i++) {
             start = System.nanoTime();
             as(COOKIE).contentType(ContentType.JSON).body(Map.of("title", "x"))

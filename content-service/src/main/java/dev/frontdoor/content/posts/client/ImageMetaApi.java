@@ -9,13 +9,16 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * image-service's {@code /_image/meta}: intrinsic size and a blur placeholder for an image URL. Best effort, so no
- * retry: a slow answer is cut at 2 s, at most 8 run at once, and after 4 failures in a row (a refused URL is an
- * answer, not a failure) the breaker answers at once for 10 s instead of making each post save wait.
+ * image-service's {@code /_image/meta}: intrinsic size and a blur placeholder for an image URL. Best effort: a failed
+ * try (an image replica rolled away under the call, a pooled connection closed as it was reused) is asked once more
+ * after 50–150 ms; a slow answer is cut at 2 s, at most 8 run at once, and after 4 failed tries in a row (a refused
+ * URL is an answer, not a failure, and is not asked again) the breaker answers at once for 10 s instead of making
+ * each post save wait.
  */
 @RegisterRestClient(configKey = "images")
 @Path("/_image/meta")
@@ -33,6 +36,7 @@ public interface ImageMetaApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, abortOn = Refused.class)
     @Timeout(2000)
     @Bulkhead(8)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 1.0, delay = 10_000, skipOn = Refused.class)

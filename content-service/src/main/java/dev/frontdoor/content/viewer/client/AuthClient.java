@@ -17,10 +17,13 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * a couple of seconds (bounded), so a page that needs the viewer several times, or a burst of requests, costs
  * one call; a revocation is seen within that time.
  * <p>
- * The call is guarded by SmallRye Fault Tolerance. It only reads, so one failed try is asked again at once: an
- * auth replica killed or rolled away under the call is answered by another behind the same address. Each try is
- * cut at 2 s; at most 64 run at once; when the last 10 tries all failed (auth-service is down, not one replica)
- * the breaker answers at once for 2 s instead of holding requests. Each value can be changed in configuration
+ * The call is guarded by SmallRye Fault Tolerance. It only reads, so a failed try is asked again after 50–150 ms, up
+ * to three times while less than 3 s have passed: an auth replica killed or rolled away under the call (refused,
+ * closed, or answered 503 while it drains) is answered by another behind the same address, even when the address's
+ * balancer sends the next try to the stopping replica once more. A stall costs two tries (the second starts before
+ * 3 s, none after). Each try is cut at 2 s; at most 64 run at once; when the last 10 tries all failed (auth-service
+ * is down, not one replica) the breaker answers at once for 2 s instead of holding requests. Each value can be
+ * changed in configuration
  * ({@code quarkus.fault-tolerance."dev.frontdoor.content.viewer.client.AuthClient/introspect".timeout.value}, …).
  * A failure reaches the caller, which must fail closed.
  */
@@ -39,7 +42,7 @@ public class AuthClient {
         this.recent = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(config.sessionCacheTtl()).build();
     }
 
-    @Retry(maxRetries = 1, delay = 0)
+    @Retry(maxRetries = 3, delay = 100, jitter = 50, maxDuration = 3000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 1.0, delay = 2000)
     @Timeout(2000)
     @Bulkhead(64)
