@@ -25,16 +25,21 @@ public class AuthIntrospectionDouble extends HttpDouble {
         return role + "." + userId;
     }
 
+    /** Introspection's answer for a live session of this user and role; {@code setCookie} null when not re-issued. */
+    public static String liveSession(String userId, String role, String setCookie) {
+        return "{\"active\":true,\"userId\":\"" + userId + "\",\"role\":\"" + role + "\",\"sessionId\":\""
+                + UUID.randomUUID() + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\""
+                + (setCookie != null ? ",\"setCookie\":\"" + setCookie + "\"" : "") + "}";
+    }
+
     @Override
     protected void endpoints(HttpServer server) {
         server.createContext("/internal/sessions/introspect", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Matcher m = TOKEN.matcher(body);
             String answer = m.find()
-                    ? "{\"active\":true,\"userId\":\"" + m.group(2) + "\",\"role\":\"" + m.group(1)
-                      + "\",\"sessionId\":\"" + UUID.randomUUID() + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\""
-                      + (m.group(3) != null ? ",\"setCookie\":\"session=renewed; Path=/; HttpOnly; SameSite=Lax\"" : "")
-                      + "}"
+                    ? liveSession(m.group(2), m.group(1),
+                            m.group(3) != null ? "session=renewed; Path=/; HttpOnly; SameSite=Lax" : null)
                     : "{\"active\":false}";
             respond(exchange, 200, "application/json", answer);
         });

@@ -43,6 +43,12 @@ public abstract class HttpDouble implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    /** Answers as a Quarkus replica draining after SIGTERM does: 503, and the connection closed. */
+    protected static void respondDraining(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Connection", "close");
+        respond(exchange, 503, "text/plain", "Service Unavailable");
+    }
+
     protected static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", contentType);

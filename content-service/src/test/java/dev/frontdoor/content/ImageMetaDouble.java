@@ -29,8 +29,7 @@ public class ImageMetaDouble extends HttpDouble {
         server.createContext("/_image/meta", exchange -> {
             String query = exchange.getRequestURI().getQuery();
             if (query != null && query.startsWith("url=" + ONCE_UNAVAILABLE) && askedOnce.add(query)) {
-                exchange.getResponseHeaders().add("Connection", "close");
-                respond(exchange, 503, "text/plain", "Service Unavailable");
+                respondDraining(exchange);
             } else if (query != null && query.startsWith("url=/images/")) {
                 respond(exchange, 200, "application/json", "{\"width\":1600,\"height\":1067,\"format\":\"jpeg\",\"blurDataURL\":\""
                         + BLUR + "\",\"blurWidth\":8,\"blurHeight\":5}");

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.frontdoor.content.AuthIntrospectionDouble;
+import dev.frontdoor.content.HttpDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,63 +32,54 @@ import org.junit.jupiter.api.Test;
  * address that only ever answers 503 is refused after those four quick tries, not held.
  */
 @QuarkusTest
-@TestProfile(AuthReplicaDrainingTest.DrainingAuth.class)
+@TestProfile(AuthReplicaDrainingTest.DrainingAuthProfile.class)
 class AuthReplicaDrainingTest {
 
-    /**
-     * Introspection as auth-service answers it, except that a token {@code user.<id>.drain<N>} is answered 503 with
-     * {@code Connection: close} (as a draining Quarkus replica answers) the first N times it is asked; {@code /calls}
-     * tells how often a token was asked.
-     */
-    public static class DrainingAuth implements QuarkusTestProfile {
+    /** Points content-service at {@link DrainingAuth}, started once for this profile. */
+    public static class DrainingAuthProfile implements QuarkusTestProfile {
 
-        private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(user\\.([0-9a-f-]{36})\\.drain(\\d+))\"");
-        private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
-        private static final HttpServer SERVER = start();
-
-        private static HttpServer start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-                server.createContext("/internal/sessions/introspect", exchange -> {
-                    Matcher m = TOKEN.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                    byte[] body;
-                    if (m.find() && CALLS.computeIfAbsent(m.group(1), t -> new AtomicInteger()).incrementAndGet()
-                            > Integer.parseInt(m.group(3))) {
-                        body = ("{\"active\":true,\"userId\":\"" + m.group(2) + "\",\"role\":\"user\",\"sessionId\":\""
-                                + UUID.randomUUID() + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
-                        exchange.getResponseHeaders().add("Content-Type", "application/json");
-                        exchange.sendResponseHeaders(200, body.length);
-                    } else {
-                        body = "Service Unavailable".getBytes(StandardCharsets.UTF_8);
-                        exchange.getResponseHeaders().add("Connection", "close");
-                        exchange.sendResponseHeaders(503, body.length);
-                    }
-                    exchange.getResponseBody().write(body);
-                    exchange.close();
-                });
-                server.createContext("/calls", exchange -> {
-                    String token = exchange.getRequestURI().getQuery().substring("token=".length());
-                    byte[] body = Integer.toString(CALLS.getOrDefault(token, new AtomicInteger()).get())
-                            .getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                    exchange.close();
-                });
-                server.start();
-                return server;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        private static final Map<String, String> CONFIG = new DrainingAuth().start();
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.auth.url", "http://127.0.0.1:" + SERVER.getAddress().getPort());
+            return CONFIG;
+        }
+    }
+
+    /**
+     * Introspection as auth-service answers it, except that a token {@code user.<id>.drain<N>} is answered as a
+     * draining replica answers the first N times it is asked; {@code /calls?token=} tells how often a token was asked.
+     */
+    static class DrainingAuth extends HttpDouble {
+
+        private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(user\\.([0-9a-f-]{36})\\.drain(\\d+))\"");
+        private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        @Override
+        protected void endpoints(HttpServer server) {
+            server.createContext("/internal/sessions/introspect", exchange -> {
+                Matcher m = TOKEN.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                if (m.find() && calls.computeIfAbsent(m.group(1), t -> new AtomicInteger()).incrementAndGet()
+                        > Integer.parseInt(m.group(3))) {
+                    respond(exchange, 200, "application/json", AuthIntrospectionDouble.liveSession(m.group(2), "user", null));
+                } else {
+                    respondDraining(exchange);
+                }
+            });
+            server.createContext("/calls", exchange -> {
+                String token = exchange.getRequestURI().getQuery().substring("token=".length());
+                respond(exchange, 200, "text/plain", Integer.toString(calls.getOrDefault(token, new AtomicInteger()).get()));
+            });
+        }
+
+        @Override
+        protected Map<String, String> config(String baseUrl) {
+            return Map.of("quarkus.rest-client.auth.url", baseUrl);
         }
     }
 
     @Test
-    void aDrainingReplicaIsAskedAgainAndANeverAnsweringOneIsRefusedQuickly() throws Exception {
+    void aDrainingReplicaIsAskedAgainAndOneThatOnlyDrainsIsRefusedQuickly() throws Exception {
         given().get("/api/posts").then().statusCode(200); // warm-up: the first request starts the service's pools
 
         String drainsThrice = "user." + UUID.randomUUID() + ".drain3";
